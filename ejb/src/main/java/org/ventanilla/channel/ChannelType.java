@@ -1,0 +1,7 @@
+package org.ventanilla.channel;
+
+/** How a ticket's customer writes to us, and so how our replies travel back. */
+public enum ChannelType {
+  EMAIL,
+  WHATSAPP
+}

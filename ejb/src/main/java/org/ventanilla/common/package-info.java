@@ -1,0 +1,2 @@
+/** What every capability shares: the domain's error types, paging and time helpers. */
+package org.ventanilla.common;

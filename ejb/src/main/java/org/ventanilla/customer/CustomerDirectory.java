@@ -1,0 +1,27 @@
+package org.ventanilla.customer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Finds the customer behind an address, or makes one: the single place where an inbound message
+ * becomes a person. Channel adapters and the tickets API both come through here.
+ */
+@ApplicationScoped
+public class CustomerDirectory {
+
+  @Inject CustomerRepository customers;
+
+  public Customer findOrCreate(ContactType type, String normalizedValue, String name, Instant now) {
+    Optional<Customer> existing = customers.findByContact(type, normalizedValue);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    String displayName = name == null || name.isBlank() ? normalizedValue : name;
+    Customer customer = customers.add(new Customer(displayName, now));
+    customer.addContact(type, normalizedValue, now);
+    return customer;
+  }
+}

@@ -1,0 +1,72 @@
+package org.ventanilla.customer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.ventanilla.common.Page.PageRequest;
+
+/** Customers and their contacts in the database. */
+@ApplicationScoped
+public class CustomerRepository {
+
+  @PersistenceContext private EntityManager em;
+
+  public Optional<Customer> find(long id) {
+    return Optional.ofNullable(em.find(Customer.class, id));
+  }
+
+  public Optional<Customer> findByContact(ContactType type, String normalizedValue) {
+    return em.createQuery(
+            "SELECT c.customer FROM CustomerContact c WHERE c.type = :t AND c.value = :v",
+            Customer.class)
+        .setParameter("t", type)
+        .setParameter("v", normalizedValue)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public Customer add(Customer customer) {
+    em.persist(customer);
+    return customer;
+  }
+
+  /** Name or any contact contains the text, case-insensitively; newest customers first. */
+  public List<Customer> search(String text, PageRequest page) {
+    return em.createQuery(
+            "SELECT DISTINCT c FROM Customer c LEFT JOIN c.contacts k"
+                + " WHERE :q IS NULL OR LOWER(c.name) LIKE :q OR k.value LIKE :q"
+                + " ORDER BY c.id DESC",
+            Customer.class)
+        .setParameter("q", pattern(text))
+        .setHint("eclipselink.batch", "c.contacts")
+        .setHint("eclipselink.batch.type", "IN")
+        .setFirstResult(page.offset())
+        .setMaxResults(page.size())
+        .getResultList();
+  }
+
+  public long count(String text) {
+    return em.createQuery(
+            "SELECT COUNT(DISTINCT c) FROM Customer c LEFT JOIN c.contacts k"
+                + " WHERE :q IS NULL OR LOWER(c.name) LIKE :q OR k.value LIKE :q",
+            Long.class)
+        .setParameter("q", pattern(text))
+        .getSingleResult();
+  }
+
+  private static String pattern(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String escaped =
+        text.strip()
+            .toLowerCase(Locale.ROOT)
+            .replace("\\", "\\\\")
+            .replace("%", "\\%")
+            .replace("_", "\\_");
+    return "%" + escaped + "%";
+  }
+}

@@ -1,0 +1,103 @@
+package org.ventanilla.ticket;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A file that came with a message. The bytes live in the data dir (storagePath, relative to it); an
+ * attachment over the size limit keeps its name and size with a note and no bytes.
+ */
+@Entity
+@Table(name = "attachment")
+public class Attachment {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "attachment_seq")
+  @SequenceGenerator(name = "attachment_seq", sequenceName = "attachment_seq", allocationSize = 50)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "message_id")
+  private Message message;
+
+  @Column(nullable = false)
+  private String filename;
+
+  @Column(name = "content_type", nullable = false)
+  private String contentType;
+
+  @Column(name = "size_bytes", nullable = false)
+  private long size;
+
+  private String sha256;
+
+  @Column(name = "storage_path")
+  private String storagePath;
+
+  private String note;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected Attachment() {}
+
+  public Attachment(
+      Message message,
+      String filename,
+      String contentType,
+      long size,
+      String sha256,
+      String storagePath,
+      String note,
+      Instant now) {
+    this.message = message;
+    this.filename = filename;
+    this.contentType = contentType;
+    this.size = size;
+    this.sha256 = sha256;
+    this.storagePath = storagePath;
+    this.note = note;
+    this.createdAt = now;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Message getMessage() {
+    return message;
+  }
+
+  public String getFilename() {
+    return filename;
+  }
+
+  public String getContentType() {
+    return contentType;
+  }
+
+  public long getSize() {
+    return size;
+  }
+
+  public String getSha256() {
+    return sha256;
+  }
+
+  public String getStoragePath() {
+    return storagePath;
+  }
+
+  public String getNote() {
+    return note;
+  }
+}

@@ -1,0 +1,294 @@
+package org.ventanilla.ticket;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.ventanilla.agent.Agent;
+import org.ventanilla.channel.ChannelType;
+import org.ventanilla.common.InvalidInputException;
+
+/**
+ * One entry of a conversation: a customer's message, an agent's reply or an internal note. HTML is
+ * stored exactly as received and sanitized only when shown.
+ */
+@Entity
+@Table(name = "message")
+public class Message {
+
+  static final int MAX_TEXT = 1_000_000;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_seq")
+  @SequenceGenerator(name = "message_seq", sequenceName = "message_seq", allocationSize = 50)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "ticket_id")
+  private Ticket ticket;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private MessageDirection direction;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private MessageKind kind;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private ChannelType channel;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "author_type", nullable = false)
+  private AuthorType authorType;
+
+  @Column(name = "author_name")
+  private String authorName;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "agent_id")
+  private Agent agent;
+
+  private String subject;
+
+  @Column(name = "text_body")
+  private String text;
+
+  @Column(name = "html_body")
+  private String html;
+
+  @Column(name = "external_id")
+  private String externalId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "delivery_status")
+  private DeliveryStatus deliveryStatus;
+
+  @Column(name = "delivery_error")
+  private String deliveryError;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @OneToMany(mappedBy = "message", cascade = CascadeType.PERSIST)
+  @OrderBy("id")
+  private List<Attachment> attachments = new ArrayList<>();
+
+  protected Message() {}
+
+  private Message(
+      Ticket ticket,
+      MessageDirection direction,
+      MessageKind kind,
+      AuthorType authorType,
+      String authorName,
+      Agent agent,
+      String subject,
+      String text,
+      String html,
+      String externalId,
+      Instant now) {
+    this.ticket = ticket;
+    this.direction = direction;
+    this.kind = kind;
+    this.channel = ticket.getChannel();
+    this.authorType = authorType;
+    this.authorName = authorName;
+    this.agent = agent;
+    this.subject = subject;
+    this.text = limit(text);
+    this.html = html;
+    this.externalId = externalId;
+    this.createdAt = now;
+  }
+
+  private static String limit(String text) {
+    if (text != null && text.length() > MAX_TEXT) {
+      return text.substring(0, MAX_TEXT);
+    }
+    return text;
+  }
+
+  static Message inbound(
+      Ticket ticket,
+      String authorName,
+      String subject,
+      String text,
+      String html,
+      String externalId,
+      Instant now) {
+    if ((text == null || text.isBlank()) && (html == null || html.isBlank())) {
+      text = "";
+    }
+    return new Message(
+        ticket,
+        MessageDirection.INBOUND,
+        MessageKind.MESSAGE,
+        AuthorType.CUSTOMER,
+        authorName,
+        null,
+        subject,
+        text,
+        html,
+        externalId,
+        now);
+  }
+
+  static Message reply(Ticket ticket, Agent agent, String text, Instant now) {
+    Message message =
+        new Message(
+            ticket,
+            MessageDirection.OUTBOUND,
+            MessageKind.MESSAGE,
+            AuthorType.AGENT,
+            agent.getDisplayName(),
+            agent,
+            null,
+            requireText(text),
+            null,
+            null,
+            now);
+    message.deliveryStatus = DeliveryStatus.QUEUED;
+    return message;
+  }
+
+  static Message note(Ticket ticket, Agent agent, String text, Instant now) {
+    return new Message(
+        ticket,
+        MessageDirection.OUTBOUND,
+        MessageKind.NOTE,
+        AuthorType.AGENT,
+        agent.getDisplayName(),
+        agent,
+        null,
+        requireText(text),
+        null,
+        null,
+        now);
+  }
+
+  private static String requireText(String text) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidInputException("text is required");
+    }
+    return text.strip();
+  }
+
+  /** Channels report delivery out of order: only a later status, or a failure, is taken. */
+  public boolean updateDelivery(DeliveryStatus reported, String error) {
+    if (kind != MessageKind.MESSAGE || direction != MessageDirection.OUTBOUND) {
+      return false;
+    }
+    if (reported == DeliveryStatus.FAILED) {
+      this.deliveryStatus = DeliveryStatus.FAILED;
+      this.deliveryError = error;
+      return true;
+    }
+    if (deliveryStatus == null || reported.isAfter(deliveryStatus)) {
+      if (deliveryStatus == DeliveryStatus.FAILED) {
+        return false;
+      }
+      this.deliveryStatus = reported;
+      return true;
+    }
+    return false;
+  }
+
+  public void recordExternalId(String id) {
+    this.externalId = id;
+  }
+
+  public Attachment attach(
+      String filename,
+      String contentType,
+      long size,
+      String sha256,
+      String storagePath,
+      String note,
+      Instant now) {
+    Attachment attachment =
+        new Attachment(this, filename, contentType, size, sha256, storagePath, note, now);
+    attachments.add(attachment);
+    return attachment;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Ticket getTicket() {
+    return ticket;
+  }
+
+  public MessageDirection getDirection() {
+    return direction;
+  }
+
+  public MessageKind getKind() {
+    return kind;
+  }
+
+  public ChannelType getChannel() {
+    return channel;
+  }
+
+  public AuthorType getAuthorType() {
+    return authorType;
+  }
+
+  public String getAuthorName() {
+    return authorName;
+  }
+
+  public Agent getAgent() {
+    return agent;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public String getText() {
+    return text;
+  }
+
+  public String getHtml() {
+    return html;
+  }
+
+  public String getExternalId() {
+    return externalId;
+  }
+
+  public DeliveryStatus getDeliveryStatus() {
+    return deliveryStatus;
+  }
+
+  public String getDeliveryError() {
+    return deliveryError;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public List<Attachment> getAttachments() {
+    return Collections.unmodifiableList(attachments);
+  }
+}

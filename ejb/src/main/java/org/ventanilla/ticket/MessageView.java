@@ -1,0 +1,56 @@
+package org.ventanilla.ticket;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.ventanilla.common.Enums;
+import org.ventanilla.common.HtmlSanitizer;
+import org.ventanilla.common.Times;
+
+/** A message as agents and API clients see it: HTML only ever sanitized. */
+public record MessageView(
+    long id,
+    String direction,
+    String kind,
+    String channel,
+    Author author,
+    String subject,
+    String text,
+    String html,
+    List<AttachmentView> attachments,
+    String deliveryStatus,
+    String deliveryError,
+    String externalId,
+    OffsetDateTime createdAt) {
+
+  /** Who wrote it; username only for agents. */
+  public record Author(String type, String name, String username) {}
+
+  /** A file that came with the message. */
+  public record AttachmentView(
+      long id, String filename, String contentType, long size, String note) {}
+
+  static MessageView of(Message m) {
+    return new MessageView(
+        m.getId(),
+        Enums.json(m.getDirection()),
+        Enums.json(m.getKind()),
+        Enums.json(m.getChannel()),
+        new Author(
+            Enums.json(m.getAuthorType()),
+            m.getAuthorName(),
+            m.getAgent() == null ? null : m.getAgent().getUsername()),
+        m.getSubject(),
+        m.getText(),
+        HtmlSanitizer.sanitize(m.getHtml()),
+        m.getAttachments().stream()
+            .map(
+                a ->
+                    new AttachmentView(
+                        a.getId(), a.getFilename(), a.getContentType(), a.getSize(), a.getNote()))
+            .toList(),
+        Enums.json(m.getDeliveryStatus()),
+        m.getDeliveryError(),
+        m.getExternalId(),
+        Times.utc(m.getCreatedAt()));
+  }
+}

@@ -1,0 +1,316 @@
+package org.ventanilla.ticket;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.ventanilla.agent.Agent;
+import org.ventanilla.channel.ChannelType;
+import org.ventanilla.common.Enums;
+import org.ventanilla.common.InvalidInputException;
+import org.ventanilla.customer.Customer;
+
+/**
+ * A customer's conversation with the team. The ticket guards its own rules: the status machine,
+ * first-response time, reopening. Every change it accepts leaves an event for the activity log
+ * (collected by {@link #drainEvents()} and stored by the service).
+ */
+@Entity
+@Table(name = "ticket")
+public class Ticket {
+
+  static final int MAX_SUBJECT = 500;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_seq")
+  @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 50)
+  private Long id;
+
+  @Column(nullable = false, updatable = false)
+  private long number;
+
+  @Column(nullable = false)
+  private String subject;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private TicketStatus status;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Priority priority;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, updatable = false)
+  private ChannelType channel;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "customer_id")
+  private Customer customer;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "assignee_id")
+  private Agent assignee;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Column(name = "first_response_at")
+  private Instant firstResponseAt;
+
+  @Column(name = "resolved_at")
+  private Instant resolvedAt;
+
+  @Column(name = "last_inbound_at")
+  private Instant lastInboundAt;
+
+  @Version private long version;
+
+  @Transient private List<TicketEvent> pendingEvents = new ArrayList<>();
+
+  protected Ticket() {}
+
+  private Ticket(long number, String subject, ChannelType channel, Customer customer, Instant now) {
+    this.number = number;
+    this.subject = cleanSubject(subject);
+    this.status = TicketStatus.NEW;
+    this.priority = Priority.NORMAL;
+    this.channel = Objects.requireNonNull(channel, "channel");
+    this.customer = Objects.requireNonNull(customer, "customer");
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  /** A new conversation, opened by the customer's first message. */
+  public static Ticket open(
+      long number,
+      String subject,
+      ChannelType channel,
+      Customer customer,
+      String actor,
+      Instant now) {
+    Ticket ticket = new Ticket(number, subject, channel, customer, now);
+    ticket.record(TicketEventType.CREATED, actor, now, null, "new", "#" + number);
+    return ticket;
+  }
+
+  static String cleanSubject(String subject) {
+    if (subject == null || subject.isBlank()) {
+      return "(no subject)";
+    }
+    String oneLine = subject.strip().replaceAll("[\\r\\n\\t]+", " ");
+    return oneLine.length() > MAX_SUBJECT ? oneLine.substring(0, MAX_SUBJECT) : oneLine;
+  }
+
+  /** A customer's message joins the conversation; one after resolution reopens the ticket. */
+  public Message receive(
+      String authorName,
+      String text,
+      String html,
+      String messageSubject,
+      String externalId,
+      Instant now) {
+    Message message =
+        Message.inbound(this, authorName, messageSubject, text, html, externalId, now);
+    if (status == TicketStatus.RESOLVED) {
+      reopen(customer.getName(), now, "customer wrote again");
+    }
+    this.lastInboundAt = now;
+    touch(now);
+    record(
+        TicketEventType.MESSAGE_RECEIVED,
+        authorName == null ? "customer" : authorName,
+        now,
+        null,
+        null,
+        null);
+    return message;
+  }
+
+  /** An agent answers the customer. The first answer is the first response and starts work. */
+  public Message reply(Agent agent, String text, Instant now) {
+    Message message = Message.reply(this, agent, text, now);
+    if (firstResponseAt == null) {
+      firstResponseAt = now;
+    }
+    if (status == TicketStatus.NEW) {
+      moveTo(TicketStatus.IN_PROGRESS, agent.getUsername(), now);
+    }
+    touch(now);
+    record(TicketEventType.REPLIED, agent.getUsername(), now, null, null, null);
+    return message;
+  }
+
+  /** An internal note: for the team only, never sent, does not count as a response. */
+  public Message note(Agent agent, String text, Instant now) {
+    Message message = Message.note(this, agent, text, now);
+    touch(now);
+    record(TicketEventType.NOTE_ADDED, agent.getUsername(), now, null, null, null);
+    return message;
+  }
+
+  public void changeStatus(TicketStatus target, String actor, Instant now) {
+    Objects.requireNonNull(target, "status");
+    if (target == status) {
+      return;
+    }
+    if (!status.canMoveTo(target)) {
+      throw new IllegalTransitionException(status, target);
+    }
+    if (status == TicketStatus.RESOLVED) {
+      reopen(actor, now, null);
+    } else {
+      moveTo(target, actor, now);
+    }
+    touch(now);
+  }
+
+  private void reopen(String actor, Instant now, String why) {
+    TicketStatus before = status;
+    status = TicketStatus.IN_PROGRESS;
+    resolvedAt = null;
+    record(TicketEventType.REOPENED, actor, now, Enums.json(before), Enums.json(status), why);
+  }
+
+  private void moveTo(TicketStatus target, String actor, Instant now) {
+    TicketStatus before = status;
+    status = target;
+    if (target == TicketStatus.RESOLVED) {
+      resolvedAt = now;
+    }
+    record(
+        TicketEventType.STATUS_CHANGED, actor, now, Enums.json(before), Enums.json(target), null);
+  }
+
+  public void changePriority(Priority target, String actor, Instant now) {
+    Objects.requireNonNull(target, "priority");
+    if (target == priority) {
+      return;
+    }
+    Priority before = priority;
+    priority = target;
+    touch(now);
+    record(
+        TicketEventType.PRIORITY_CHANGED, actor, now, Enums.json(before), Enums.json(target), null);
+  }
+
+  /** Gives the ticket to an agent, or to nobody (null). Inactive agents take no new work. */
+  public void assign(Agent agent, String actor, Instant now) {
+    if (Objects.equals(idOf(agent), idOf(assignee))) {
+      return;
+    }
+    if (agent != null && !agent.isActive()) {
+      throw new InvalidInputException("inactive_agent", agent.getUsername() + " is deactivated");
+    }
+    String before = assignee == null ? null : assignee.getUsername();
+    assignee = agent;
+    touch(now);
+    record(
+        TicketEventType.ASSIGNED,
+        actor,
+        now,
+        before,
+        agent == null ? null : agent.getUsername(),
+        null);
+  }
+
+  private static Long idOf(Agent agent) {
+    return agent == null ? null : agent.getId();
+  }
+
+  private void touch(Instant now) {
+    if (now.isAfter(updatedAt)) {
+      updatedAt = now;
+    }
+  }
+
+  private void record(
+      TicketEventType type,
+      String actor,
+      Instant now,
+      String before,
+      String after,
+      String details) {
+    pendingEvents.add(new TicketEvent(this, type, actor, now, before, after, details));
+  }
+
+  /** The events of the changes made since the last call, for the service to store. */
+  public List<TicketEvent> drainEvents() {
+    List<TicketEvent> events = List.copyOf(pendingEvents);
+    pendingEvents.clear();
+    return events;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getNumber() {
+    return number;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public TicketStatus getStatus() {
+    return status;
+  }
+
+  public Priority getPriority() {
+    return priority;
+  }
+
+  public ChannelType getChannel() {
+    return channel;
+  }
+
+  public Customer getCustomer() {
+    return customer;
+  }
+
+  public Agent getAssignee() {
+    return assignee;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public Instant getFirstResponseAt() {
+    return firstResponseAt;
+  }
+
+  public Instant getResolvedAt() {
+    return resolvedAt;
+  }
+
+  public Instant getLastInboundAt() {
+    return lastInboundAt;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+}

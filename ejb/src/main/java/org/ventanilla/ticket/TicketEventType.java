@@ -1,0 +1,13 @@
+package org.ventanilla.ticket;
+
+/** What the activity log records. */
+public enum TicketEventType {
+  CREATED,
+  MESSAGE_RECEIVED,
+  STATUS_CHANGED,
+  REOPENED,
+  PRIORITY_CHANGED,
+  ASSIGNED,
+  NOTE_ADDED,
+  REPLIED
+}

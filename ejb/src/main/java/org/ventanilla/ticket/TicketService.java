@@ -1,0 +1,160 @@
+package org.ventanilla.ticket;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.ventanilla.agent.Agent;
+import org.ventanilla.agent.AgentRepository;
+import org.ventanilla.agent.CallerAgent;
+import org.ventanilla.agent.Role;
+import org.ventanilla.channel.ChannelType;
+import org.ventanilla.common.Enums;
+import org.ventanilla.common.InvalidInputException;
+import org.ventanilla.common.NotFoundException;
+import org.ventanilla.common.Page;
+import org.ventanilla.common.Page.PageRequest;
+import org.ventanilla.common.StaleVersionException;
+import org.ventanilla.customer.ContactNormalizer;
+import org.ventanilla.customer.ContactType;
+import org.ventanilla.customer.Customer;
+import org.ventanilla.customer.CustomerDirectory;
+import org.ventanilla.platform.DefaultRegion;
+
+/** The agents' work on tickets. Each method is one transaction; the ticket enforces the rules. */
+@Stateless
+@RolesAllowed({Role.ADMIN_ROLE, Role.AGENT_ROLE})
+public class TicketService {
+
+  @Inject TicketRepository tickets;
+  @Inject AgentRepository agents;
+  @Inject CustomerDirectory customers;
+  @Inject CallerAgent caller;
+  @Inject Clock clock;
+  @Inject DefaultRegion defaultRegion;
+
+  public Page<TicketSummary> list(TicketFilter filter, PageRequest page) {
+    return new Page<>(
+        tickets.search(filter, page).stream().map(TicketSummary::of).toList(),
+        tickets.count(filter),
+        page.page(),
+        page.size());
+  }
+
+  public long count(TicketFilter filter) {
+    return tickets.count(filter);
+  }
+
+  public Optional<TicketDetails> get(long id) {
+    return tickets.find(id).map(this::details);
+  }
+
+  /** Records a customer's message as if it had just arrived, opening a new ticket. */
+  public TicketDetails recordInbound(NewInboundTicket request) {
+    ChannelType channel = Enums.parse(ChannelType.class, "channel", request.channel());
+    NewInboundTicket.Sender sender = request.customer();
+    if (sender == null) {
+      throw new InvalidInputException("customer is required");
+    }
+    Instant now = clock.instant();
+    Customer customer =
+        switch (channel) {
+          case EMAIL ->
+              customers.findOrCreate(
+                  ContactType.EMAIL, ContactNormalizer.email(sender.email()), sender.name(), now);
+          case WHATSAPP ->
+              customers.findOrCreate(
+                  ContactType.PHONE,
+                  ContactNormalizer.phone(sender.phone(), defaultRegion.code()),
+                  sender.name(),
+                  now);
+        };
+    if ((request.text() == null || request.text().isBlank())
+        && (request.html() == null || request.html().isBlank())) {
+      throw new InvalidInputException("text is required");
+    }
+    Ticket ticket =
+        Ticket.open(
+            tickets.nextNumber(),
+            request.subject(),
+            channel,
+            customer,
+            caller.require().getUsername(),
+            now);
+    tickets.add(ticket);
+    Message message =
+        ticket.receive(
+            customer.getName(),
+            request.text(),
+            request.html(),
+            request.subject(),
+            request.externalId(),
+            now);
+    tickets.add(message);
+    tickets.storeEvents(ticket);
+    tickets.flush();
+    return details(ticket);
+  }
+
+  /**
+   * Changes status, priority and assignee together. {@code expectedVersion} (from If-Match) must
+   * still be current, so nobody overwrites a change they have not seen.
+   */
+  public TicketDetails update(long id, TicketChanges changes, Long expectedVersion) {
+    Ticket ticket = require(id);
+    if (expectedVersion != null && expectedVersion != ticket.getVersion()) {
+      throw new StaleVersionException(expectedVersion, ticket.getVersion());
+    }
+    String actor = caller.require().getUsername();
+    Instant now = clock.instant();
+    if (changes.status() != null) {
+      ticket.changeStatus(Enums.parse(TicketStatus.class, "status", changes.status()), actor, now);
+    }
+    if (changes.priority() != null) {
+      ticket.changePriority(
+          Enums.parse(Priority.class, "priority", changes.priority()), actor, now);
+    }
+    if (changes.assigneeSet()) {
+      Agent assignee =
+          changes.assignee() == null
+              ? null
+              : agents
+                  .findByUsername(changes.assignee())
+                  .orElseThrow(
+                      () ->
+                          new InvalidInputException(
+                              "unknown_agent", "No agent " + changes.assignee()));
+      ticket.assign(assignee, actor, now);
+    }
+    tickets.storeEvents(ticket);
+    tickets.flush();
+    return details(ticket);
+  }
+
+  public MessageView addNote(long id, String text) {
+    Ticket ticket = require(id);
+    Message note = ticket.note(caller.require(), text, clock.instant());
+    tickets.add(note);
+    tickets.storeEvents(ticket);
+    return MessageView.of(note);
+  }
+
+  /** Stores the reply as queued; the ticket's channel sends it from its outbox. */
+  public MessageView reply(long id, String text) {
+    Ticket ticket = require(id);
+    Message reply = ticket.reply(caller.require(), text, clock.instant());
+    tickets.add(reply);
+    tickets.storeEvents(ticket);
+    return MessageView.of(reply);
+  }
+
+  private Ticket require(long id) {
+    return tickets.find(id).orElseThrow(() -> new NotFoundException("Ticket", id));
+  }
+
+  private TicketDetails details(Ticket ticket) {
+    return TicketDetails.of(ticket, tickets.messagesOf(ticket), tickets.eventsOf(ticket));
+  }
+}

@@ -1,0 +1,40 @@
+package org.ventanilla.ticket;
+
+import java.time.OffsetDateTime;
+import org.ventanilla.common.Enums;
+import org.ventanilla.common.Times;
+
+/** A ticket as a row of the inbox or of the API's list. */
+public record TicketSummary(
+    long id,
+    long number,
+    String subject,
+    String status,
+    String priority,
+    String channel,
+    CustomerRef customer,
+    String assignee,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt,
+    OffsetDateTime firstResponseAt,
+    OffsetDateTime resolvedAt) {
+
+  /** The customer as a ticket refers to it. */
+  public record CustomerRef(long id, String name) {}
+
+  public static TicketSummary of(Ticket t) {
+    return new TicketSummary(
+        t.getId(),
+        t.getNumber(),
+        t.getSubject(),
+        Enums.json(t.getStatus()),
+        Enums.json(t.getPriority()),
+        Enums.json(t.getChannel()),
+        new CustomerRef(t.getCustomer().getId(), t.getCustomer().getName()),
+        t.getAssignee() == null ? null : t.getAssignee().getUsername(),
+        Times.utc(t.getCreatedAt()),
+        Times.utc(t.getUpdatedAt()),
+        Times.utc(t.getFirstResponseAt()),
+        Times.utc(t.getResolvedAt()));
+  }
+}

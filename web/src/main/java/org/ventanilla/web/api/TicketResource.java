@@ -1,0 +1,141 @@
+package org.ventanilla.web.api;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.ventanilla.common.InvalidInputException;
+import org.ventanilla.common.NotFoundException;
+import org.ventanilla.common.Page;
+import org.ventanilla.common.Page.PageRequest;
+import org.ventanilla.ticket.MessageView;
+import org.ventanilla.ticket.NewInboundTicket;
+import org.ventanilla.ticket.TicketChanges;
+import org.ventanilla.ticket.TicketDetails;
+import org.ventanilla.ticket.TicketService;
+import org.ventanilla.ticket.TicketSummary;
+
+/** Tickets: list, record an inbound message, read, change, note, reply. */
+@Path("tickets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TicketResource {
+
+  @Inject TicketService tickets;
+  @Context SecurityContext security;
+  @Context UriInfo uriInfo;
+
+  @GET
+  public Page<TicketSummary> list(
+      @QueryParam("status") String status,
+      @QueryParam("channel") String channel,
+      @QueryParam("assignee") String assignee,
+      @QueryParam("priority") String priority,
+      @QueryParam("page") Integer page,
+      @QueryParam("size") Integer size) {
+    PageRequest request = Page.request(page, size);
+    return tickets.list(
+        TicketQueryParams.filter(
+            status, channel, assignee, priority, security.getUserPrincipal().getName()),
+        request);
+  }
+
+  @POST
+  public Response create(NewInboundTicket request) {
+    if (request == null) {
+      throw new InvalidInputException("A JSON body is required");
+    }
+    TicketDetails created = tickets.recordInbound(request);
+    return Response.created(
+            uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+        .tag(new EntityTag(String.valueOf(created.version())))
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  public Response get(@PathParam("id") long id) {
+    TicketDetails ticket = tickets.get(id).orElseThrow(() -> new NotFoundException("Ticket", id));
+    return Response.ok(ticket).tag(new EntityTag(String.valueOf(ticket.version()))).build();
+  }
+
+  /** Honours If-Match: a stale version gets 412 and changes nothing. */
+  @PATCH
+  @Path("{id}")
+  public Response update(
+      @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonObject body) {
+    if (body == null) {
+      throw new InvalidInputException("A JSON body is required");
+    }
+    TicketChanges changes =
+        new TicketChanges(
+            text(body, "status"),
+            text(body, "priority"),
+            body.containsKey("assignee"),
+            text(body, "assignee"));
+    TicketDetails ticket = tickets.update(id, changes, expectedVersion(ifMatch));
+    return Response.ok(ticket).tag(new EntityTag(String.valueOf(ticket.version()))).build();
+  }
+
+  @POST
+  @Path("{id}/notes")
+  public Response addNote(@PathParam("id") long id, TextBody body) {
+    MessageView note = tickets.addNote(id, body == null ? null : body.text());
+    return Response.status(Response.Status.CREATED).entity(note).build();
+  }
+
+  @POST
+  @Path("{id}/replies")
+  public Response reply(@PathParam("id") long id, TextBody body) {
+    MessageView reply = tickets.reply(id, body == null ? null : body.text());
+    return Response.status(Response.Status.CREATED).entity(reply).build();
+  }
+
+  /** A note or a reply: its text. */
+  public record TextBody(String text) {}
+
+  private static String text(JsonObject body, String field) {
+    JsonValue value = body.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value instanceof JsonString s) {
+      return s.getString();
+    }
+    throw new InvalidInputException(field + " must be a string");
+  }
+
+  /** "3", W/"3" or * (any version). */
+  static Long expectedVersion(String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+      return null;
+    }
+    String tag = ifMatch.trim();
+    if (tag.startsWith("W/")) {
+      tag = tag.substring(2);
+    }
+    tag = tag.replace("\"", "");
+    try {
+      return Long.parseLong(tag);
+    } catch (NumberFormatException e) {
+      // An entity tag we never issued can only be stale.
+      return -1L;
+    }
+  }
+}

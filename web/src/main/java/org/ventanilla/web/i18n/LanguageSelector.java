@@ -1,0 +1,44 @@
+package org.ventanilla.web.i18n;
+
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The language of this session: the browser's preference among Spanish and English until the agent
+ * picks one.
+ */
+@Named
+@SessionScoped
+public class LanguageSelector implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final List<String> SUPPORTED = List.of("es", "en");
+
+  private Locale chosen;
+
+  public Locale getLocale() {
+    if (chosen != null) {
+      return chosen;
+    }
+    return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+  }
+
+  public String getLanguage() {
+    return getLocale().getLanguage();
+  }
+
+  public void setLanguage(String language) {
+    if (language != null && SUPPORTED.contains(language)) {
+      chosen = Locale.forLanguageTag(language);
+      FacesContext.getCurrentInstance().getViewRoot().setLocale(chosen);
+    }
+  }
+
+  public List<String> getLanguages() {
+    return SUPPORTED;
+  }
+}

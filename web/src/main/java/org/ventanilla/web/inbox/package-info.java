@@ -1,0 +1,2 @@
+/** The agents' pages: the inbox list and the ticket workspace. */
+package org.ventanilla.web.inbox;

@@ -1,0 +1,62 @@
+package org.ventanilla.web.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Counts failed sign-ins per key (a client address, a username) and, past a few, makes that key
+ * wait before trying again, doubling the wait with each further failure. A success clears the key.
+ */
+public class LoginThrottle {
+
+  static final int FREE_ATTEMPTS = 5;
+  static final Duration FIRST_WAIT = Duration.ofSeconds(30);
+  static final Duration MAX_WAIT = Duration.ofMinutes(15);
+  static final Duration FORGET_AFTER = Duration.ofMinutes(30);
+  private static final int MAX_KEYS = 50_000;
+
+  private final Clock clock;
+  private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+
+  public LoginThrottle(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** How long the key must still wait; zero when it may try now. */
+  public Duration waitFor(String key) {
+    Failures f = failures.get(key);
+    if (f == null) {
+      return Duration.ZERO;
+    }
+    Duration left = Duration.between(clock.instant(), f.blockedUntil);
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  public void failed(String key) {
+    Instant now = clock.instant();
+    if (failures.size() > MAX_KEYS) {
+      failures.values().removeIf(f -> f.last.plus(FORGET_AFTER).isBefore(now));
+    }
+    failures.compute(
+        key,
+        (k, f) -> {
+          int count = f == null || f.last.plus(FORGET_AFTER).isBefore(now) ? 1 : f.count + 1;
+          Instant until = now;
+          if (count >= FREE_ATTEMPTS) {
+            long factor = 1L << Math.min(count - FREE_ATTEMPTS, 10);
+            Duration wait = FIRST_WAIT.multipliedBy(factor);
+            until = now.plus(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
+          }
+          return new Failures(count, now, until);
+        });
+  }
+
+  public void succeeded(String key) {
+    failures.remove(key);
+  }
+
+  private record Failures(int count, Instant last, Instant blockedUntil) {}
+}

@@ -2,7 +2,7 @@
 # configure.sh WILDFLY_HOME - applies the Ventanilla jboss-cli scripts (server-config/cli/) to
 # WILDFLY_HOME/standalone/configuration/standalone.xml in embedded (offline) mode.
 # Run it before every start, with the server stopped: every script is idempotent, so a second run
-# changes nothing. Order: logging -> datasource -> security realm.
+# changes nothing. Order: logging -> http -> datasource -> security realm.
 #
 # Environment:
 #   VENTANILLA_DB_URL          set  -> datasource-postgresql.cli (VentanillaDS on PostgreSQL)
@@ -43,8 +43,10 @@ fail() {
 }
 
 # Running the embedded server against the config of a live server would corrupt it.
+# A running server already has its configuration: leave it alone (a build while it runs still works).
 if [[ -n "$(pgrep -f -- "-Djboss.home.dir=$WILDFLY_HOME " 2>/dev/null || true)" ]]; then
-    fail "a WildFly server from $WILDFLY_HOME is running; stop it first"
+    echo "configure.sh: a WildFly server from $WILDFLY_HOME is running; configuration left as it is" >&2
+    exit 0
 fi
 
 # The embedded server writes standalone/{data,tmp} and configuration/standalone_xml_history/ as the
@@ -73,6 +75,7 @@ run_cli() {
 
 : >"$PROPS"
 run_cli logging.cli
+run_cli http.cli
 
 if [[ -n "${VENTANILLA_DB_URL:-}" ]]; then
     jar="${VENTANILLA_PG_DRIVER_JAR:-}"

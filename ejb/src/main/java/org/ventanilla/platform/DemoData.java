@@ -48,7 +48,8 @@ public class DemoData {
 
   private void open(
       ChannelType channel, Customer customer, String subject, String text, Instant now) {
-    Ticket ticket = Ticket.open(tickets.nextNumber(), subject, channel, customer, "system", now);
+    Ticket ticket =
+        Ticket.open(tickets.nextNumber(), subject, text, channel, customer, "system", now);
     tickets.add(ticket);
     Message message = ticket.receive(customer.getName(), text, null, subject, null, now);
     tickets.add(message);

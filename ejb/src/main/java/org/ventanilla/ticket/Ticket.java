@@ -89,7 +89,7 @@ public class Ticket {
 
   private Ticket(long number, String subject, ChannelType channel, Customer customer, Instant now) {
     this.number = number;
-    this.subject = cleanSubject(subject);
+    this.subject = subject;
     this.status = TicketStatus.NEW;
     this.priority = Priority.NORMAL;
     this.channel = Objects.requireNonNull(channel, "channel");
@@ -102,13 +102,23 @@ public class Ticket {
   public static Ticket open(
       long number,
       String subject,
+      String firstText,
       ChannelType channel,
       Customer customer,
       String actor,
       Instant now) {
-    Ticket ticket = new Ticket(number, subject, channel, customer, now);
+    Ticket ticket = new Ticket(number, subjectFor(subject, firstText), channel, customer, now);
     ticket.record(TicketEventType.CREATED, actor, now, null, "new", "#" + number);
     return ticket;
+  }
+
+  /** WhatsApp messages have no subject: the first line of the first message stands in. */
+  static String subjectFor(String subject, String firstText) {
+    if ((subject == null || subject.isBlank()) && firstText != null && !firstText.isBlank()) {
+      String firstLine = firstText.strip().lines().findFirst().orElse("");
+      return cleanSubject(firstLine.length() > 80 ? firstLine.substring(0, 79) + "…" : firstLine);
+    }
+    return cleanSubject(subject);
   }
 
   static String cleanSubject(String subject) {

@@ -79,6 +79,7 @@ public class TicketService {
         Ticket.open(
             tickets.nextNumber(),
             request.subject(),
+            request.text(),
             channel,
             customer,
             caller.require().getUsername(),

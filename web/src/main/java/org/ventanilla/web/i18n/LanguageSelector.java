@@ -24,7 +24,15 @@ public class LanguageSelector implements Serializable {
     if (chosen != null) {
       return chosen;
     }
-    return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    // The browser's preferred language among ours; the view root may not exist yet.
+    var requested = FacesContext.getCurrentInstance().getExternalContext().getRequestLocales();
+    while (requested.hasNext()) {
+      Locale candidate = requested.next();
+      if (SUPPORTED.contains(candidate.getLanguage())) {
+        return Locale.forLanguageTag(candidate.getLanguage());
+      }
+    }
+    return Locale.forLanguageTag(SUPPORTED.get(0));
   }
 
   public String getLanguage() {
@@ -34,7 +42,9 @@ public class LanguageSelector implements Serializable {
   public void setLanguage(String language) {
     if (language != null && SUPPORTED.contains(language)) {
       chosen = Locale.forLanguageTag(language);
-      FacesContext.getCurrentInstance().getViewRoot().setLocale(chosen);
+      if (FacesContext.getCurrentInstance().getViewRoot() != null) {
+        FacesContext.getCurrentInstance().getViewRoot().setLocale(chosen);
+      }
     }
   }
 

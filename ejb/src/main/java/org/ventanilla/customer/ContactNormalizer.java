@@ -56,11 +56,15 @@ public final class ContactNormalizer {
     }
   }
 
-  /** A WhatsApp id is always international, digits only. */
+  /**
+   * A WhatsApp id is already international, digits only; it is kept exactly as WhatsApp spells it
+   * (Mexican ids keep their historic mobile "1", which libphonenumber no longer accepts), because
+   * replies must go to that very id.
+   */
   public static String whatsappId(String waId) {
     if (waId == null || !waId.matches("\\+?\\d{6,15}")) {
       throw new InvalidInputException("invalid_phone", "Not a WhatsApp id: " + waId);
     }
-    return phone(waId.startsWith("+") ? waId : "+" + waId, "ZZ");
+    return waId.startsWith("+") ? waId : "+" + waId;
   }
 }

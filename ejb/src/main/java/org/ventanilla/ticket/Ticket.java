@@ -223,7 +223,7 @@ public class Ticket {
 
   /** Gives the ticket to an agent, or to nobody (null). Inactive agents take no new work. */
   public void assign(Agent agent, String actor, Instant now) {
-    if (Objects.equals(idOf(agent), idOf(assignee))) {
+    if (sameAgent(agent, assignee)) {
       return;
     }
     if (agent != null && !agent.isActive()) {
@@ -241,8 +241,8 @@ public class Ticket {
         null);
   }
 
-  private static Long idOf(Agent agent) {
-    return agent == null ? null : agent.getId();
+  private static boolean sameAgent(Agent a, Agent b) {
+    return a == b || (a != null && b != null && a.getId() != null && a.getId().equals(b.getId()));
   }
 
   private void touch(Instant now) {

@@ -12,17 +12,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class LoginThrottle {
 
-  static final int FREE_ATTEMPTS = 5;
   static final Duration FIRST_WAIT = Duration.ofSeconds(30);
   static final Duration MAX_WAIT = Duration.ofMinutes(15);
   static final Duration FORGET_AFTER = Duration.ofMinutes(30);
   private static final int MAX_KEYS = 50_000;
 
   private final Clock clock;
+  private final int freeAttempts;
   private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-  public LoginThrottle(Clock clock) {
+  /**
+   * @param freeAttempts failures allowed before the first wait
+   */
+  public LoginThrottle(Clock clock, int freeAttempts) {
     this.clock = clock;
+    this.freeAttempts = freeAttempts;
   }
 
   /** How long the key must still wait; zero when it may try now. */
@@ -45,8 +49,8 @@ public class LoginThrottle {
         (k, f) -> {
           int count = f == null || f.last.plus(FORGET_AFTER).isBefore(now) ? 1 : f.count + 1;
           Instant until = now;
-          if (count >= FREE_ATTEMPTS) {
-            long factor = 1L << Math.min(count - FREE_ATTEMPTS, 10);
+          if (count >= freeAttempts) {
+            long factor = 1L << Math.min(count - freeAttempts, 10);
             Duration wait = FIRST_WAIT.multipliedBy(factor);
             until = now.plus(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
           }

@@ -8,9 +8,14 @@ import java.time.Clock;
 /** Installs {@link LoginThrottleHandler} in front of this web module's authentication. */
 public class LoginThrottleExtension implements ServletExtension {
 
+  static final int CLIENT_FREE_ATTEMPTS = 30;
+  static final int USERNAME_FREE_ATTEMPTS = 5;
+
   @Override
   public void handleDeployment(DeploymentInfo deploymentInfo, ServletContext servletContext) {
-    LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
-    deploymentInfo.addInitialHandlerChainWrapper(next -> new LoginThrottleHandler(next, throttle));
+    LoginThrottle byClient = new LoginThrottle(Clock.systemUTC(), CLIENT_FREE_ATTEMPTS);
+    LoginThrottle byUsername = new LoginThrottle(Clock.systemUTC(), USERNAME_FREE_ATTEMPTS);
+    deploymentInfo.addInitialHandlerChainWrapper(
+        next -> new LoginThrottleHandler(next, byClient, byUsername));
   }
 }

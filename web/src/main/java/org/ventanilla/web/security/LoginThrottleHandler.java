@@ -19,11 +19,17 @@ import java.util.Locale;
 final class LoginThrottleHandler implements HttpHandler {
 
   private final HttpHandler next;
-  private final LoginThrottle throttle;
+  private final LoginThrottle byClient;
+  private final LoginThrottle byUsername;
 
-  LoginThrottleHandler(HttpHandler next, LoginThrottle throttle) {
+  /**
+   * @param byClient failures per client address: generous, since a whole office may share one
+   * @param byUsername failures per username: strict, this is what stops guessing one password
+   */
+  LoginThrottleHandler(HttpHandler next, LoginThrottle byClient, LoginThrottle byUsername) {
     this.next = next;
-    this.throttle = throttle;
+    this.byClient = byClient;
+    this.byUsername = byUsername;
   }
 
   @Override
@@ -39,9 +45,9 @@ final class LoginThrottleHandler implements HttpHandler {
     }
     String clientKey = "ip:" + exchange.getSourceAddress().getAddress().getHostAddress();
     String userKey = basicUser == null ? null : "user:" + basicUser.toLowerCase(Locale.ROOT);
-    Duration wait = throttle.waitFor(clientKey);
-    if (userKey != null && throttle.waitFor(userKey).compareTo(wait) > 0) {
-      wait = throttle.waitFor(userKey);
+    Duration wait = byClient.waitFor(clientKey);
+    if (userKey != null && byUsername.waitFor(userKey).compareTo(wait) > 0) {
+      wait = byUsername.waitFor(userKey);
     }
     if (!wait.isZero()) {
       refuse(exchange, formLogin, wait);
@@ -52,14 +58,14 @@ final class LoginThrottleHandler implements HttpHandler {
           int status = done.getStatusCode();
           boolean failed = formLogin ? !(status >= 300 && status < 400) : status == 401;
           if (failed) {
-            throttle.failed(clientKey);
+            byClient.failed(clientKey);
             if (userKey != null) {
-              throttle.failed(userKey);
+              byUsername.failed(userKey);
             }
           } else {
-            throttle.succeeded(clientKey);
+            byClient.succeeded(clientKey);
             if (userKey != null) {
-              throttle.succeeded(userKey);
+              byUsername.succeeded(userKey);
             }
           }
           nextListener.proceed();

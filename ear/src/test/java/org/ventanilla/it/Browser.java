@@ -1,0 +1,112 @@
+package org.ventanilla.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's chromium driven by its chromedriver: headless, no sandbox (CI runs as root), a fresh
+ * profile, no background networking (this machine has no internet). Binary and driver are given
+ * explicitly so Selenium Manager never tries to download anything.
+ */
+public final class Browser implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private static Browser current;
+
+  final WebDriver driver;
+  final WebDriverWait wait;
+  private final Path profile;
+
+  private Browser(String language) throws IOException {
+    profile = Files.createTempDirectory("ventanilla-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1366,900",
+        "--lang=" + language,
+        "--user-data-dir=" + profile);
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+  }
+
+  /** Starts a browser, or skips the test on a machine without Debian's chromium (CI has it). */
+  public static Browser open(String language) throws IOException {
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "chromium and chromium-driver are not installed (.ci/run installs them)");
+    current = new Browser(language);
+    return current;
+  }
+
+  public void signIn(String username, String password) {
+    driver.get(Api.baseUrl());
+    driver.findElement(By.id("j_username")).sendKeys(username);
+    driver.findElement(By.id("j_password")).sendKeys(password);
+    driver.findElement(By.id("login-submit")).click();
+  }
+
+  /** Keeps a screenshot of the page a failed browser test was looking at. */
+  public static final class ScreenshotOnFailure implements TestWatcher {
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+      if (current == null) {
+        return;
+      }
+      try {
+        Path dir = Path.of(System.getProperty("it.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        byte[] png =
+            ((org.openqa.selenium.TakesScreenshot) current.driver)
+                .getScreenshotAs(OutputType.BYTES);
+        Path file =
+            dir.resolve(
+                context.getRequiredTestClass().getSimpleName()
+                    + "-"
+                    + context.getRequiredTestMethod().getName()
+                    + ".png");
+        Files.write(file, png);
+        System.err.println("Screenshot of the failed browser test: " + file);
+      } catch (IOException | RuntimeException e) {
+        System.err.println("No screenshot: " + e);
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      driver.quit();
+    } finally {
+      current = null;
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}

@@ -9,6 +9,7 @@ import org.ventanilla.channel.ChannelType;
 import org.ventanilla.customer.ContactType;
 import org.ventanilla.customer.Customer;
 import org.ventanilla.customer.CustomerDirectory;
+import org.ventanilla.ticket.InboundContent;
 import org.ventanilla.ticket.Message;
 import org.ventanilla.ticket.Ticket;
 import org.ventanilla.ticket.TicketRepository;
@@ -49,9 +50,13 @@ public class DemoData {
   private void open(
       ChannelType channel, Customer customer, String subject, String text, Instant now) {
     Ticket ticket =
-        Ticket.open(tickets.nextNumber(), subject, text, channel, customer, "system", now);
+        Ticket.open(tickets.nextNumber(), subject, text, channel, null, customer, "system", now);
     tickets.add(ticket);
-    Message message = ticket.receive(customer.getName(), text, null, subject, null, now);
+    Message message =
+        ticket.receive(
+            InboundContent.of(
+                customer.getName(), customer.getContacts().get(0).getValue(), subject, text),
+            now);
     tickets.add(message);
     tickets.storeEvents(ticket);
   }

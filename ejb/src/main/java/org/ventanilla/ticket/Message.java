@@ -86,6 +86,12 @@ public class Message {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "sender_address")
+  private String senderAddress;
+
+  @Column(nullable = false)
+  private boolean automatic;
+
   @OneToMany(mappedBy = "message", cascade = CascadeType.PERSIST)
   @OrderBy("id")
   private List<Attachment> attachments = new ArrayList<>();
@@ -125,29 +131,27 @@ public class Message {
     return text;
   }
 
-  static Message inbound(
-      Ticket ticket,
-      String authorName,
-      String subject,
-      String text,
-      String html,
-      String externalId,
-      Instant now) {
-    if ((text == null || text.isBlank()) && (html == null || html.isBlank())) {
+  static Message inbound(Ticket ticket, InboundContent content, Instant now) {
+    String text = content.text();
+    if ((text == null || text.isBlank()) && (content.html() == null || content.html().isBlank())) {
       text = "";
     }
-    return new Message(
-        ticket,
-        MessageDirection.INBOUND,
-        MessageKind.MESSAGE,
-        AuthorType.CUSTOMER,
-        authorName,
-        null,
-        subject,
-        text,
-        html,
-        externalId,
-        now);
+    Message message =
+        new Message(
+            ticket,
+            MessageDirection.INBOUND,
+            MessageKind.MESSAGE,
+            AuthorType.CUSTOMER,
+            content.authorName(),
+            null,
+            content.subject(),
+            text,
+            content.html(),
+            content.externalId(),
+            now);
+    message.senderAddress = content.senderAddress();
+    message.automatic = content.automatic();
+    return message;
   }
 
   static Message reply(Ticket ticket, Agent agent, String text, Instant now) {
@@ -286,6 +290,14 @@ public class Message {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public String getSenderAddress() {
+    return senderAddress;
+  }
+
+  public boolean isAutomatic() {
+    return automatic;
   }
 
   public List<Attachment> getAttachments() {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.ventanilla.agent.Agent;
+import org.ventanilla.channel.Channel;
 import org.ventanilla.channel.ChannelType;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.InvalidInputException;
@@ -66,6 +67,11 @@ public class Ticket {
   @JoinColumn(name = "assignee_id")
   private Agent assignee;
 
+  /** The mailbox or number the conversation runs through; none for tickets recorded by the API. */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "channel_id", updatable = false)
+  private Channel source;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -87,12 +93,23 @@ public class Ticket {
 
   protected Ticket() {}
 
-  private Ticket(long number, String subject, ChannelType channel, Customer customer, Instant now) {
+  private Ticket(
+      long number,
+      String subject,
+      ChannelType channel,
+      Channel source,
+      Customer customer,
+      Instant now) {
     this.number = number;
     this.subject = subject;
     this.status = TicketStatus.NEW;
     this.priority = Priority.NORMAL;
     this.channel = Objects.requireNonNull(channel, "channel");
+    if (source != null && source.getType() != channel) {
+      throw new IllegalArgumentException(
+          "A " + channel + " ticket cannot run through " + source.getType());
+    }
+    this.source = source;
     this.customer = Objects.requireNonNull(customer, "customer");
     this.createdAt = now;
     this.updatedAt = now;
@@ -104,10 +121,12 @@ public class Ticket {
       String subject,
       String firstText,
       ChannelType channel,
+      Channel source,
       Customer customer,
       String actor,
       Instant now) {
-    Ticket ticket = new Ticket(number, subjectFor(subject, firstText), channel, customer, now);
+    Ticket ticket =
+        new Ticket(number, subjectFor(subject, firstText), channel, source, customer, now);
     ticket.record(TicketEventType.CREATED, actor, now, null, "new", "#" + number);
     return ticket;
   }
@@ -129,28 +148,27 @@ public class Ticket {
     return oneLine.length() > MAX_SUBJECT ? oneLine.substring(0, MAX_SUBJECT) : oneLine;
   }
 
-  /** A customer's message joins the conversation; one after resolution reopens the ticket. */
-  public Message receive(
-      String authorName,
-      String text,
-      String html,
-      String messageSubject,
-      String externalId,
-      Instant now) {
-    Message message =
-        Message.inbound(this, authorName, messageSubject, text, html, externalId, now);
-    if (status == TicketStatus.RESOLVED) {
-      reopen(customer.getName(), now, "customer wrote again");
+  /**
+   * A customer's message joins the conversation; one after resolution reopens the ticket. Automatic
+   * mail (an out-of-office reply) is kept but reopens nothing.
+   */
+  public Message receive(InboundContent content, Instant now) {
+    Message message = Message.inbound(this, content, now);
+    if (!content.automatic()) {
+      if (status == TicketStatus.RESOLVED) {
+        reopen(customer.getName(), now, "customer wrote again");
+      }
+      this.lastInboundAt = now;
     }
-    this.lastInboundAt = now;
     touch(now);
+    String author = content.authorName() == null ? "customer" : content.authorName();
     record(
         TicketEventType.MESSAGE_RECEIVED,
-        authorName == null ? "customer" : authorName,
+        author,
         now,
         null,
         null,
-        null);
+        content.automatic() ? "automatic reply" : null);
     return message;
   }
 
@@ -294,6 +312,10 @@ public class Ticket {
 
   public Customer getCustomer() {
     return customer;
+  }
+
+  public Channel getSource() {
+    return source;
   }
 
   public Agent getAssignee() {

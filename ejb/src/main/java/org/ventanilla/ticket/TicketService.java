@@ -11,6 +11,7 @@ import org.ventanilla.agent.AgentRepository;
 import org.ventanilla.agent.CallerAgent;
 import org.ventanilla.agent.Role;
 import org.ventanilla.channel.ChannelType;
+import org.ventanilla.channel.Outbox;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.common.NotFoundException;
@@ -34,6 +35,7 @@ public class TicketService {
   @Inject CallerAgent caller;
   @Inject Clock clock;
   @Inject DefaultRegion defaultRegion;
+  @Inject Outbox outbox;
 
   public Page<TicketSummary> list(TicketFilter filter, PageRequest page) {
     return new Page<>(
@@ -81,17 +83,21 @@ public class TicketService {
             request.subject(),
             request.text(),
             channel,
+            null,
             customer,
             caller.require().getUsername(),
             now);
     tickets.add(ticket);
     Message message =
         ticket.receive(
-            customer.getName(),
-            request.text(),
-            request.html(),
-            request.subject(),
-            request.externalId(),
+            new InboundContent(
+                customer.getName(),
+                customer.getContacts().get(0).getValue(),
+                request.subject(),
+                request.text(),
+                request.html(),
+                request.externalId(),
+                false),
             now);
     tickets.add(message);
     tickets.storeEvents(ticket);
@@ -142,11 +148,18 @@ public class TicketService {
     return MessageView.of(note);
   }
 
-  /** Stores the reply as queued; the ticket's channel sends it from its outbox. */
+  /**
+   * Stores the reply as queued and, when the ticket runs through a channel, puts it in that
+   * channel's outbox in the same transaction.
+   */
   public MessageView reply(long id, String text) {
     Ticket ticket = require(id);
-    Message reply = ticket.reply(caller.require(), text, clock.instant());
+    Instant now = clock.instant();
+    Message reply = ticket.reply(caller.require(), text, now);
     tickets.add(reply);
+    if (ticket.getSource() != null && ticket.getSource().isActive()) {
+      outbox.enqueue(reply, ticket.getSource(), now);
+    }
     tickets.storeEvents(ticket);
     return MessageView.of(reply);
   }

@@ -27,7 +27,8 @@ class TicketTest {
 
   private Ticket newTicket() {
     Ticket ticket =
-        Ticket.open(1001, "Pedido sin recibir", "Hola", ChannelType.EMAIL, lucia, "system", T0);
+        Ticket.open(
+            1001, "Pedido sin recibir", "Hola", ChannelType.EMAIL, null, lucia, "system", T0);
     ticket.drainEvents();
     return ticket;
   }
@@ -132,11 +133,35 @@ class TicketTest {
       ticket.changeStatus(TicketStatus.RESOLVED, "ana", T0.plusSeconds(60));
 
       ticket.receive(
-          "Lucía García", "Sigue sin llegar", null, null, "<id@x>", T0.plusSeconds(3600));
+          new InboundContent(
+              "Lucía García", "lucia@example.com", null, "Sigue sin llegar", null, "<id@x>", false),
+          T0.plusSeconds(3600));
 
       assertEquals(TicketStatus.IN_PROGRESS, ticket.getStatus());
       assertEquals(T0.plusSeconds(3600), ticket.getLastInboundAt());
       assertEquals(T0.plusSeconds(3600), ticket.getUpdatedAt());
+    }
+
+    @Test
+    void automaticReplyIsKeptButReopensNothing() {
+      Ticket ticket = newTicket();
+      ticket.changeStatus(TicketStatus.RESOLVED, "ana", T0.plusSeconds(60));
+
+      Message vacation =
+          ticket.receive(
+              new InboundContent(
+                  "Lucía",
+                  "lucia@example.com",
+                  "Fuera de la oficina",
+                  "Vuelvo el lunes",
+                  null,
+                  "<v@x>",
+                  true),
+              T0.plusSeconds(120));
+
+      assertTrue(vacation.isAutomatic());
+      assertEquals(TicketStatus.RESOLVED, ticket.getStatus());
+      assertNull(ticket.getLastInboundAt());
     }
 
     @Test
@@ -171,7 +196,14 @@ class TicketTest {
   void whatsappTicketTakesItsSubjectFromTheFirstLine() {
     Ticket ticket =
         Ticket.open(
-            1002, null, "¿Tenéis talla M?\nGracias", ChannelType.WHATSAPP, lucia, "system", T0);
+            1002,
+            null,
+            "¿Tenéis talla M?\nGracias",
+            ChannelType.WHATSAPP,
+            null,
+            lucia,
+            "system",
+            T0);
     assertEquals("¿Tenéis talla M?", ticket.getSubject());
   }
 

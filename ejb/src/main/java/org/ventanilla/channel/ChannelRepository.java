@@ -1,0 +1,57 @@
+package org.ventanilla.channel;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Channels of every type in the database. */
+@ApplicationScoped
+public class ChannelRepository {
+
+  @PersistenceContext private EntityManager em;
+
+  public Optional<Channel> find(long id) {
+    return Optional.ofNullable(em.find(Channel.class, id));
+  }
+
+  public <C extends Channel> Optional<C> find(long id, Class<C> type) {
+    return Optional.ofNullable(em.find(type, id));
+  }
+
+  public List<Channel> findAll() {
+    return em.createQuery("SELECT c FROM Channel c ORDER BY c.name, c.id", Channel.class)
+        .getResultList();
+  }
+
+  public <C extends Channel> List<C> findActive(Class<C> type) {
+    return em.createQuery(
+            "SELECT c FROM " + type.getSimpleName() + " c WHERE c.active = TRUE ORDER BY c.id",
+            type)
+        .getResultList();
+  }
+
+  public <C extends Channel> C add(C channel) {
+    em.persist(channel);
+    em.flush();
+    return channel;
+  }
+
+  public void remove(Channel channel) {
+    em.remove(channel);
+  }
+
+  /** Re-reads the row and locks it for this transaction (health updates from several servers). */
+  public <C extends Channel> C lock(C channel) {
+    em.lock(channel, LockModeType.PESSIMISTIC_WRITE);
+    return channel;
+  }
+
+  public long ticketCount(Channel channel) {
+    return em.createQuery("SELECT COUNT(t) FROM Ticket t WHERE t.source = :c", Long.class)
+        .setParameter("c", channel)
+        .getSingleResult();
+  }
+}

@@ -9,6 +9,8 @@ CREATE TABLE channel (
     type                    VARCHAR(16)  NOT NULL,
     name                    VARCHAR(200) NOT NULL,
     active                  BOOLEAN      NOT NULL,
+    -- deleted channels keep their row (tickets refer to it) but lose their secrets
+    deleted_at              TIMESTAMP WITH TIME ZONE,
     created_at              TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at              TIMESTAMP WITH TIME ZONE NOT NULL,
     version                 BIGINT NOT NULL,

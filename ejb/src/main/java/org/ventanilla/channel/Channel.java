@@ -46,6 +46,9 @@ public abstract class Channel {
 
   @Version private long version;
 
+  @Column(name = "deleted_at")
+  private Instant deletedAt;
+
   @Column(name = "last_checked_at")
   private Instant lastCheckedAt;
 
@@ -85,6 +88,23 @@ public abstract class Channel {
   public void activate(boolean on, Instant now) {
     this.active = on;
     this.updatedAt = now;
+  }
+
+  /**
+   * Removes the channel from use: it stops receiving and sending and forgets its secrets; the row
+   * stays for the tickets that came through it.
+   */
+  public void delete(Instant now) {
+    this.active = false;
+    this.deletedAt = now;
+    this.updatedAt = now;
+    forgetSecrets();
+  }
+
+  protected abstract void forgetSecrets();
+
+  public boolean isDeleted() {
+    return deletedAt != null;
   }
 
   protected void touch(Instant now) {

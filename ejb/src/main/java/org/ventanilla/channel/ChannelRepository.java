@@ -22,7 +22,9 @@ public class ChannelRepository {
   }
 
   public List<Channel> findAll() {
-    return em.createQuery("SELECT c FROM Channel c ORDER BY c.name, c.id", Channel.class)
+    return em.createQuery(
+            "SELECT c FROM Channel c WHERE c.deletedAt IS NULL ORDER BY c.name, c.id",
+            Channel.class)
         .getResultList();
   }
 
@@ -37,10 +39,6 @@ public class ChannelRepository {
     em.persist(channel);
     em.flush();
     return channel;
-  }
-
-  public void remove(Channel channel) {
-    em.remove(channel);
   }
 
   /** Re-reads the row and locks it for this transaction (health updates from several servers). */

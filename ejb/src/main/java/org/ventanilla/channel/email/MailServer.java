@@ -1,0 +1,8 @@
+package org.ventanilla.channel.email;
+
+/**
+ * One mail server as an admin writes it (JSON {@code imap} or {@code smtp}). The password is only
+ * ever written, never read back; null in an update keeps the stored one.
+ */
+public record MailServer(
+    String host, Integer port, String security, String username, String password, String folder) {}

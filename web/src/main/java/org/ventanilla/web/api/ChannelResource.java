@@ -1,0 +1,102 @@
+package org.ventanilla.web.api;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.ventanilla.channel.ChannelService;
+import org.ventanilla.channel.ChannelType;
+import org.ventanilla.channel.ChannelView;
+import org.ventanilla.channel.email.EmailChannelRequest;
+import org.ventanilla.channel.email.EmailChannelService;
+import org.ventanilla.common.Enums;
+import org.ventanilla.common.InvalidInputException;
+import org.ventanilla.common.NotFoundException;
+
+/**
+ * Channels, for admins (the services check the role): the body's {@code type} picks the channel
+ * type's own settings. Secrets go in and never come out.
+ */
+@Path("channels")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ChannelResource {
+
+  private static final Jsonb JSONB = JsonbBuilder.create();
+
+  @Inject ChannelService channels;
+  @Inject EmailChannelService emailChannels;
+  @Context UriInfo uriInfo;
+
+  @GET
+  public List<ChannelView> list() {
+    return channels.list();
+  }
+
+  @GET
+  @Path("{id}")
+  public ChannelView get(@PathParam("id") long id) {
+    return channels.get(id).orElseThrow(() -> new NotFoundException("Channel", id));
+  }
+
+  @POST
+  public Response create(JsonObject body) {
+    if (body == null) {
+      throw new InvalidInputException("A JSON body is required");
+    }
+    ChannelView created =
+        switch (type(body)) {
+          case EMAIL -> emailChannels.create(read(body, EmailChannelRequest.class));
+          case WHATSAPP ->
+              throw new InvalidInputException("WhatsApp channels are not available yet");
+        };
+    return Response.created(
+            uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+        .entity(created)
+        .build();
+  }
+
+  @PATCH
+  @Path("{id}")
+  public ChannelView update(@PathParam("id") long id, JsonObject body) {
+    if (body == null) {
+      throw new InvalidInputException("A JSON body is required");
+    }
+    return switch (channels.typeOf(id)) {
+      case EMAIL -> emailChannels.update(id, read(body, EmailChannelRequest.class));
+      case WHATSAPP -> throw new InvalidInputException("WhatsApp channels are not available yet");
+    };
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") long id) {
+    channels.delete(id);
+    return Response.noContent().build();
+  }
+
+  private static ChannelType type(JsonObject body) {
+    if (!(body.get("type") instanceof JsonString type)) {
+      throw new InvalidInputException("type is required (email or whatsapp)");
+    }
+    return Enums.parse(ChannelType.class, "type", type.getString());
+  }
+
+  private static <T> T read(JsonObject body, Class<T> type) {
+    return JSONB.fromJson(body.toString(), type);
+  }
+}

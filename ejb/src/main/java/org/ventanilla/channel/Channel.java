@@ -111,11 +111,15 @@ public abstract class Channel {
     this.updatedAt = now;
   }
 
-  /** A check (a poll, a webhook) went through; {@code received} new messages came with it. */
-  public void recordSuccess(Instant now, int received) {
+  /** A check (a poll, a webhook) went through. */
+  public void recordSuccess(Instant now) {
     this.lastCheckedAt = now;
     this.lastSuccessAt = now;
     this.consecutiveFailures = 0;
+  }
+
+  /** Counts messages as they are stored, one transaction each. */
+  public void countReceived(int received) {
     this.receivedCount += received;
   }
 

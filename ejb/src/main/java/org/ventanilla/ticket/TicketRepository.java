@@ -7,6 +7,7 @@ import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.ventanilla.channel.ChannelType;
 import org.ventanilla.common.Page.PageRequest;
 import org.ventanilla.customer.Customer;
 
@@ -20,6 +21,69 @@ public class TicketRepository {
   public long nextNumber() {
     Object value = em.createNativeQuery("SELECT nextval('ticket_number_seq')").getSingleResult();
     return ((Number) value).longValue();
+  }
+
+  public Optional<Ticket> findByNumber(long number) {
+    return em.createQuery("SELECT t FROM Ticket t WHERE t.number = :n", Ticket.class)
+        .setParameter("n", number)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The message a channel knows by this id (Message-ID, wamid), if we have it. */
+  public Optional<Message> findMessage(ChannelType channel, String externalId) {
+    return em.createQuery(
+            "SELECT m FROM Message m WHERE m.channel = :c AND m.externalId = :id", Message.class)
+        .setParameter("c", channel)
+        .setParameter("id", externalId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The most recent ticket holding any of these channel message ids. */
+  public Optional<Ticket> findByMessageIds(ChannelType channel, java.util.Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Optional.empty();
+    }
+    return em.createQuery(
+            "SELECT m.ticket FROM Message m WHERE m.channel = :c AND m.externalId IN :ids"
+                + " ORDER BY m.createdAt DESC, m.id DESC",
+            Ticket.class)
+        .setParameter("c", channel)
+        .setParameter("ids", ids)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The channel ids of a ticket's messages on its channel, oldest first (References header). */
+  public List<String> externalIdsOf(Ticket ticket, int limit) {
+    List<String> newestFirst =
+        new ArrayList<>(
+            em.createQuery(
+                    "SELECT m.externalId FROM Message m WHERE m.ticket = :t"
+                        + " AND m.externalId IS NOT NULL AND m.kind = :kind"
+                        + " ORDER BY m.createdAt DESC, m.id DESC",
+                    String.class)
+                .setParameter("t", ticket)
+                .setParameter("kind", MessageKind.MESSAGE)
+                .setMaxResults(limit)
+                .getResultList());
+    java.util.Collections.reverse(newestFirst);
+    return newestFirst;
+  }
+
+  /** The customer's latest message on the ticket: replies go back to its address. */
+  public Optional<Message> lastInbound(Ticket ticket) {
+    return em.createQuery(
+            "SELECT m FROM Message m WHERE m.ticket = :t AND m.direction = :in"
+                + " ORDER BY m.createdAt DESC, m.id DESC",
+            Message.class)
+        .setParameter("t", ticket)
+        .setParameter("in", MessageDirection.INBOUND)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
   }
 
   public Optional<Ticket> find(long id) {

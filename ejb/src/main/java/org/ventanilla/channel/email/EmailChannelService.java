@@ -21,6 +21,9 @@ public class EmailChannelService {
   @Inject SecretBox secrets;
   @Inject Clock clock;
   @Inject Event<ChannelChanged> changed;
+  @Inject EmailIngest ingest;
+  @Inject MailboxPoller poller;
+  @Inject org.ventanilla.ticket.AttachmentStore files;
 
   public EmailChannelView create(EmailChannelRequest request) {
     if (request.imap() == null || request.smtp() == null) {
@@ -47,6 +50,87 @@ public class EmailChannelService {
     }
     changed.fire(new ChannelChanged(id));
     return EmailChannelView.of(channel);
+  }
+
+  /** Signs in to both servers with the stored settings, and says what went wrong where. */
+  public ConnectionTest testConnection(long id) {
+    EmailChannel channel = require(id);
+    String imapError = null;
+    String smtpError = null;
+    try (jakarta.mail.Store store =
+        MailSessions.imap(channel.getImapSecurity())
+            .getStore(MailSessions.imapProtocol(channel.getImapSecurity()))) {
+      store.connect(
+          channel.getImapHost(),
+          channel.getImapPort(),
+          channel.getImapUsername(),
+          secrets.decrypt(channel.getImapPasswordSealed()));
+      jakarta.mail.Folder folder = store.getFolder(channel.getImapFolder());
+      if (!folder.exists()) {
+        imapError = "The folder " + channel.getImapFolder() + " does not exist";
+      }
+    } catch (jakarta.mail.MessagingException | RuntimeException e) {
+      imapError = MailboxPoller.describe(e);
+    }
+    boolean authenticate =
+        channel.getSmtpUsername() != null && !channel.getSmtpUsername().isBlank();
+    try (jakarta.mail.Transport transport =
+        MailSessions.smtp(channel.getSmtpSecurity(), authenticate)
+            .getTransport(MailSessions.smtpProtocol(channel.getSmtpSecurity()))) {
+      transport.connect(
+          channel.getSmtpHost(),
+          channel.getSmtpPort(),
+          authenticate ? channel.getSmtpUsername() : null,
+          secrets.decrypt(channel.getSmtpPasswordSealed()));
+    } catch (jakarta.mail.MessagingException | RuntimeException e) {
+      smtpError = MailboxPoller.describe(e);
+    }
+    return new ConnectionTest(imapError == null, imapError, smtpError == null, smtpError);
+  }
+
+  /** Polls the mailbox now, whatever its schedule or backoff says, and shows its health after. */
+  @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+  public EmailChannelView pollNow(long id) {
+    require(id);
+    poller.poll(id, true);
+    return EmailChannelView.of(require(id));
+  }
+
+  /** Runs a quarantined mail through ingestion again (after a fix); resolved when it lands. */
+  @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+  public QuarantineView reprocess(long channelId, long quarantineId) {
+    QuarantinedMail mail = quarantined(channelId, quarantineId);
+    byte[] raw;
+    try {
+      raw = java.nio.file.Files.readAllBytes(files.resolve(mail.getRawPath()));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("The raw mail is missing from the data directory", e);
+    }
+    EmailIngest.Outcome outcome = ingest.ingestQuarantined(channelId, quarantineId, raw);
+    return QuarantineView.of(quarantined(channelId, quarantineId));
+  }
+
+  /** The raw source of a quarantined mail, for an admin to inspect. */
+  public byte[] quarantinedSource(long channelId, long quarantineId) {
+    QuarantinedMail mail = quarantined(channelId, quarantineId);
+    try {
+      return java.nio.file.Files.readAllBytes(files.resolve(mail.getRawPath()));
+    } catch (java.io.IOException e) {
+      throw new NotFoundException("Raw mail of quarantine entry", quarantineId);
+    }
+  }
+
+  private QuarantinedMail quarantined(long channelId, long quarantineId) {
+    return ingest
+        .findQuarantined(quarantineId)
+        .filter(q -> q.getChannel().getId() == channelId)
+        .orElseThrow(() -> new NotFoundException("Quarantined mail", quarantineId));
+  }
+
+  /** Quarantined mail of a mailbox, newest first. */
+  public java.util.List<QuarantineView> quarantine(long id) {
+    require(id);
+    return ingest.quarantined(id, 200).stream().map(QuarantineView::of).toList();
   }
 
   private void apply(EmailChannel channel, EmailChannelRequest request) {

@@ -21,8 +21,10 @@ import java.util.List;
 import org.ventanilla.channel.ChannelService;
 import org.ventanilla.channel.ChannelType;
 import org.ventanilla.channel.ChannelView;
+import org.ventanilla.channel.email.ConnectionTest;
 import org.ventanilla.channel.email.EmailChannelRequest;
 import org.ventanilla.channel.email.EmailChannelService;
+import org.ventanilla.channel.email.QuarantineView;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.common.NotFoundException;
@@ -87,6 +89,52 @@ public class ChannelResource {
   public Response delete(@PathParam("id") long id) {
     channels.delete(id);
     return Response.noContent().build();
+  }
+
+  /** Polls a mailbox now and answers with its health. */
+  @POST
+  @Path("{id}/poll")
+  public ChannelView poll(@PathParam("id") long id) {
+    requireEmail(id);
+    return emailChannels.pollNow(id);
+  }
+
+  /** Tries the stored settings against the servers. */
+  @POST
+  @Path("{id}/test")
+  public ConnectionTest test(@PathParam("id") long id) {
+    requireEmail(id);
+    return emailChannels.testConnection(id);
+  }
+
+  @GET
+  @Path("{id}/quarantine")
+  public List<QuarantineView> quarantine(@PathParam("id") long id) {
+    requireEmail(id);
+    return emailChannels.quarantine(id);
+  }
+
+  @POST
+  @Path("{id}/quarantine/{entry}/reprocess")
+  public QuarantineView reprocess(@PathParam("id") long id, @PathParam("entry") long entry) {
+    requireEmail(id);
+    return emailChannels.reprocess(id, entry);
+  }
+
+  @GET
+  @Path("{id}/quarantine/{entry}/raw")
+  @Produces("message/rfc822")
+  public Response raw(@PathParam("id") long id, @PathParam("entry") long entry) {
+    requireEmail(id);
+    return Response.ok(emailChannels.quarantinedSource(id, entry))
+        .header("Content-Disposition", "attachment; filename=\"quarantined-" + entry + ".eml\"")
+        .build();
+  }
+
+  private void requireEmail(long id) {
+    if (channels.typeOf(id) != ChannelType.EMAIL) {
+      throw new NotFoundException("Mailbox", id);
+    }
   }
 
   private static ChannelType type(JsonObject body) {

@@ -1,0 +1,4 @@
+package org.ventanilla.channel.email;
+
+/** The outcome of trying a mailbox's servers: null errors mean the connection worked. */
+public record ConnectionTest(boolean imapOk, String imapError, boolean smtpOk, String smtpError) {}

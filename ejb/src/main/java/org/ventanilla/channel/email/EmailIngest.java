@@ -1,0 +1,266 @@
+package org.ventanilla.channel.email;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ventanilla.channel.ChannelType;
+import org.ventanilla.channel.email.ParsedMail.ParsedAttachment;
+import org.ventanilla.customer.ContactType;
+import org.ventanilla.customer.Customer;
+import org.ventanilla.customer.CustomerDirectory;
+import org.ventanilla.ticket.AttachmentStore;
+import org.ventanilla.ticket.AttachmentStore.StoredFile;
+import org.ventanilla.ticket.DeliveryStatus;
+import org.ventanilla.ticket.InboundContent;
+import org.ventanilla.ticket.Message;
+import org.ventanilla.ticket.Ticket;
+import org.ventanilla.ticket.TicketRepository;
+
+/**
+ * Turns one fetched mail into a message on the right ticket, in one transaction together with the
+ * mailbox's reading position: the mail is either fully stored and counted as read, or neither.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class EmailIngest {
+
+  private static final Logger LOG = Logger.getLogger(EmailIngest.class.getName());
+  private static final Pattern TICKET_TAG = Pattern.compile("\\[#(\\d{1,12})]");
+  static final Duration POLL_HOLD = Duration.ofMinutes(5);
+
+  @PersistenceContext private EntityManager em;
+  @Inject TicketRepository tickets;
+  @Inject CustomerDirectory customers;
+  @Inject AttachmentStore files;
+  @Inject Clock clock;
+
+  /** What became of a mail. */
+  public enum Outcome {
+    NEW_TICKET,
+    ADDED_TO_TICKET,
+    DUPLICATE,
+    BOUNCE_RECORDED,
+    OWN_MAIL_IGNORED,
+    QUARANTINED;
+
+    public boolean createdMessage() {
+      return this == NEW_TICKET || this == ADDED_TO_TICKET;
+    }
+  }
+
+  /**
+   * Stores a mail fetched from the mailbox (uid and uidValidity say where it was read; null for a
+   * mail re-processed from quarantine) and moves the reading position past it.
+   */
+  public Outcome ingest(long channelId, Long uidValidity, Long uid, byte[] raw, String pollOwner) {
+    EmailChannel channel = em.find(EmailChannel.class, channelId);
+    Instant now = clock.instant();
+    Outcome outcome;
+    try {
+      outcome = accept(channel, MailParser.parse(raw), raw, uid, now);
+    } catch (MalformedMailException e) {
+      outcome = quarantine(channel, uid, raw, "Unreadable mail: " + e.getMessage(), now);
+    }
+    advance(channel, uidValidity, uid, pollOwner, now);
+    return outcome;
+  }
+
+  /**
+   * Puts a mail aside that could not be stored for another reason (a bug, a constraint), so it
+   * never blocks the mails after it.
+   */
+  public Outcome quarantine(
+      long channelId, Long uidValidity, Long uid, byte[] raw, String reason, String pollOwner) {
+    EmailChannel channel = em.find(EmailChannel.class, channelId);
+    Instant now = clock.instant();
+    Outcome outcome = quarantine(channel, uid, raw, reason, now);
+    advance(channel, uidValidity, uid, pollOwner, now);
+    return outcome;
+  }
+
+  private void advance(
+      EmailChannel channel, Long uidValidity, Long uid, String owner, Instant now) {
+    if (uidValidity != null && uid != null) {
+      channel.readUpTo(uidValidity, uid);
+    }
+    if (owner != null) {
+      // A long poll keeps its lock while it makes progress.
+      channel.tryLockPoll(owner, now, POLL_HOLD);
+    }
+  }
+
+  private Outcome accept(EmailChannel channel, ParsedMail mail, byte[] raw, Long uid, Instant now) {
+    if (mail.fromAddress().equals(channel.getAddress())) {
+      return Outcome.OWN_MAIL_IGNORED;
+    }
+    if (mail.isBounce()) {
+      return bounce(channel, mail, raw, uid, now);
+    }
+    if (tickets.findMessage(ChannelType.EMAIL, mail.messageId()).isPresent()) {
+      return Outcome.DUPLICATE;
+    }
+    Customer customer =
+        customers.findOrCreate(ContactType.EMAIL, mail.fromAddress(), mail.fromName(), now);
+    Optional<Ticket> existing = thread(mail, customer);
+    Ticket ticket =
+        existing.orElseGet(
+            () -> {
+              Ticket opened =
+                  Ticket.open(
+                      tickets.nextNumber(),
+                      mail.subject(),
+                      mail.text(),
+                      ChannelType.EMAIL,
+                      channel,
+                      customer,
+                      mail.fromName() == null ? mail.fromAddress() : mail.fromName(),
+                      now);
+              tickets.add(opened);
+              return opened;
+            });
+    Message message =
+        ticket.receive(
+            new InboundContent(
+                mail.fromName() == null ? customer.getName() : mail.fromName(),
+                mail.fromAddress(),
+                mail.subject(),
+                mail.text(),
+                mail.html(),
+                mail.messageId(),
+                mail.automatic()),
+            now);
+    for (ParsedAttachment file : mail.attachments()) {
+      String name = AttachmentStore.safeFilename(file.filename());
+      if (file.content() == null) {
+        message.attach(name, file.contentType(), file.size(), null, null, file.note(), now);
+      } else {
+        StoredFile stored = files.store(file.content());
+        message.attach(
+            name, file.contentType(), stored.size(), stored.sha256(), stored.path(), null, now);
+      }
+    }
+    tickets.add(message);
+    tickets.storeEvents(ticket);
+    channel.countReceived(1);
+    return existing.isPresent() ? Outcome.ADDED_TO_TICKET : Outcome.NEW_TICKET;
+  }
+
+  /**
+   * The ticket a mail belongs to: the one holding any id of its In-Reply-To or References; failing
+   * that, the ticket tagged [#n] in its subject, but only when the sender is that ticket's customer
+   * (a stranger quoting a number must not land in someone else's conversation).
+   */
+  private Optional<Ticket> thread(ParsedMail mail, Customer sender) {
+    Optional<Ticket> byHeaders = tickets.findByMessageIds(ChannelType.EMAIL, mail.threadIds());
+    if (byHeaders.isPresent()) {
+      return byHeaders;
+    }
+    if (mail.subject() == null) {
+      return Optional.empty();
+    }
+    Matcher tag = TICKET_TAG.matcher(mail.subject());
+    while (tag.find()) {
+      Optional<Ticket> tagged = tickets.findByNumber(Long.parseLong(tag.group(1)));
+      if (tagged.isPresent()
+          && tagged.get().getChannel() == ChannelType.EMAIL
+          && tagged.get().getCustomer().getId().equals(sender.getId())) {
+        return tagged;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Outcome bounce(EmailChannel channel, ParsedMail mail, byte[] raw, Long uid, Instant now) {
+    ParsedMail.Bounce bounce = mail.bounce();
+    Optional<Message> original =
+        bounce.originalMessageId() == null
+            ? Optional.empty()
+            : tickets.findMessage(ChannelType.EMAIL, bounce.originalMessageId());
+    if (original.isEmpty()) {
+      return quarantine(
+          channel, uid, raw, "Bounce for a message we did not send: " + bounce.reason(), now);
+    }
+    String reason =
+        "Bounced"
+            + (bounce.recipient() == null ? "" : " by " + bounce.recipient())
+            + ": "
+            + bounce.reason();
+    original.get().updateDelivery(DeliveryStatus.FAILED, reason);
+    LOG.info(() -> "Bounce recorded for " + bounce.originalMessageId());
+    return Outcome.BOUNCE_RECORDED;
+  }
+
+  private Outcome quarantine(
+      EmailChannel channel, Long uid, byte[] raw, String reason, Instant now) {
+    String sha = AttachmentStore.sha256(raw);
+    boolean known =
+        !em.createQuery(
+                "SELECT q.id FROM QuarantinedMail q WHERE q.channel = :c AND q.sha256 = :s",
+                Long.class)
+            .setParameter("c", channel)
+            .setParameter("s", sha)
+            .getResultList()
+            .isEmpty();
+    if (!known) {
+      StoredFile stored = files.store(raw);
+      em.persist(new QuarantinedMail(channel, uid, reason, stored.path(), raw.length, sha, now));
+      LOG.warning(
+          () ->
+              "Mail uid "
+                  + uid
+                  + " of mailbox "
+                  + channel.getAddress()
+                  + " quarantined: "
+                  + reason.toLowerCase(Locale.ROOT));
+    }
+    return Outcome.QUARANTINED;
+  }
+
+  /**
+   * Processes a quarantined mail again; when it now lands (or turns out to be known), its entry is
+   * resolved.
+   */
+  public Outcome ingestQuarantined(long channelId, long quarantineId, byte[] raw) {
+    EmailChannel channel = em.find(EmailChannel.class, channelId);
+    QuarantinedMail entry = em.find(QuarantinedMail.class, quarantineId);
+    Instant now = clock.instant();
+    Outcome outcome;
+    try {
+      outcome = accept(channel, MailParser.parse(raw), raw, entry.getImapUid(), now);
+    } catch (MalformedMailException e) {
+      return Outcome.QUARANTINED;
+    }
+    if (outcome != Outcome.QUARANTINED) {
+      entry.resolve("Processed again: " + outcome.name().toLowerCase(Locale.ROOT), now);
+    }
+    return outcome;
+  }
+
+  public Optional<QuarantinedMail> findQuarantined(long id) {
+    return Optional.ofNullable(em.find(QuarantinedMail.class, id));
+  }
+
+  /** Quarantined mail of a mailbox, newest first. */
+  public List<QuarantinedMail> quarantined(long channelId, int limit) {
+    return em.createQuery(
+            "SELECT q FROM QuarantinedMail q WHERE q.channel.id = :c ORDER BY q.receivedAt DESC, q.id DESC",
+            QuarantinedMail.class)
+        .setParameter("c", channelId)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+}

@@ -1,0 +1,165 @@
+package org.ventanilla.channel.email;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ventanilla.channel.Channel;
+import org.ventanilla.channel.ChannelType;
+import org.ventanilla.channel.OutboundSender;
+import org.ventanilla.channel.SecretBox;
+import org.ventanilla.channel.SendResult;
+import org.ventanilla.customer.ContactType;
+import org.ventanilla.ticket.Message;
+import org.ventanilla.ticket.Ticket;
+import org.ventanilla.ticket.TicketRepository;
+
+/**
+ * Sends an agent's reply from the ticket's mailbox so that it threads in the customer's client:
+ * From the mailbox with the agent's name, "Re: subject [#1042]", In-Reply-To the customer's last
+ * mail, References the whole conversation, and a Message-ID of ours that later answers find.
+ */
+@ApplicationScoped
+public class EmailSender implements OutboundSender<OutgoingMail> {
+
+  private static final Pattern REPLY_PREFIX =
+      Pattern.compile(
+          "^((re|aw|sv|fw|fwd|rv|res)\\s*(\\[\\d+])?\\s*:\\s*)+", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SMTP_CODE = Pattern.compile("\\b([45])\\d\\d\\b");
+
+  @Inject TicketRepository tickets;
+  @Inject SecretBox secrets;
+
+  @Override
+  public ChannelType type() {
+    return ChannelType.EMAIL;
+  }
+
+  @Override
+  public OutgoingMail prepare(Message message, Channel channel) {
+    EmailChannel mailbox = (EmailChannel) channel;
+    Ticket ticket = message.getTicket();
+    Message lastInbound = tickets.lastInbound(ticket).orElse(null);
+    String to =
+        lastInbound != null && lastInbound.getSenderAddress() != null
+            ? lastInbound.getSenderAddress()
+            : ticket.getCustomer().contactValues(ContactType.EMAIL).stream()
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("The customer has no email address"));
+    List<String> references = tickets.externalIdsOf(ticket, 20);
+    return new OutgoingMail(
+        mailbox.getSmtpHost(),
+        mailbox.getSmtpPort(),
+        mailbox.getSmtpSecurity(),
+        mailbox.getSmtpUsername(),
+        secrets.decrypt(mailbox.getSmtpPasswordSealed()),
+        mailbox.getAddress(),
+        message.getAuthorName(),
+        to,
+        replySubject(ticket.getSubject(), ticket.getNumber()),
+        messageId(message, mailbox.getAddress()),
+        lastInbound == null ? null : lastInbound.getExternalId(),
+        references,
+        message.getText());
+  }
+
+  /** "Re: <subject> [#1042]", without piling up prefixes or tags. */
+  static String replySubject(String subject, long number) {
+    String tag = "[#" + number + "]";
+    String base = subject == null ? "" : REPLY_PREFIX.matcher(subject.strip()).replaceFirst("");
+    base = base.replace(tag, "").replaceAll("\\s{2,}", " ").strip();
+    return ("Re: " + base + " " + tag).replaceAll("[\\r\\n]", " ").replaceAll("\\s{2,}", " ");
+  }
+
+  /** Stable across retries of the same reply, so a resend after a crash is the same mail. */
+  static String messageId(Message message, String mailboxAddress) {
+    String domain =
+        mailboxAddress.substring(mailboxAddress.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+    return "<ventanilla."
+        + message.getTicket().getNumber()
+        + "."
+        + message.getId()
+        + "."
+        + Long.toString(message.getCreatedAt().toEpochMilli(), 36)
+        + "@"
+        + domain
+        + ">";
+  }
+
+  @Override
+  public SendResult send(OutgoingMail mail) {
+    boolean authenticate = mail.username() != null && !mail.username().isBlank();
+    Session session = MailSessions.smtp(mail.security(), authenticate);
+    try {
+      MimeMessage mime = new FixedIdMessage(session, mail.messageId());
+      mime.setFrom(new InternetAddress(mail.fromAddress(), mail.fromName(), "UTF-8"));
+      mime.setRecipient(
+          jakarta.mail.Message.RecipientType.TO, new InternetAddress(mail.to(), true));
+      mime.setSubject(mail.subject(), "UTF-8");
+      mime.setSentDate(new Date());
+      if (mail.inReplyTo() != null) {
+        mime.setHeader("In-Reply-To", mail.inReplyTo());
+      }
+      if (!mail.references().isEmpty()) {
+        mime.setHeader("References", String.join(" ", mail.references()));
+      }
+      mime.setText(mail.text(), "UTF-8");
+      mime.saveChanges();
+      try (Transport transport = session.getTransport(MailSessions.smtpProtocol(mail.security()))) {
+        transport.connect(
+            mail.smtpHost(),
+            mail.smtpPort(),
+            authenticate ? mail.username() : null,
+            mail.password());
+        transport.sendMessage(mime, mime.getAllRecipients());
+      }
+      return new SendResult.Sent(mail.messageId());
+    } catch (SendFailedException e) {
+      if (e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0) {
+        return new SendResult.Refused("Recipient refused: " + MailboxPoller.rootMessage(e));
+      }
+      return classify(e);
+    } catch (MessagingException e) {
+      return classify(e);
+    } catch (UnsupportedEncodingException e) {
+      return new SendResult.Refused("Cannot encode the sender: " + e.getMessage());
+    }
+  }
+
+  /** A 5xx answer is final; a 4xx, a timeout or a closed door may work later. */
+  private static SendResult classify(MessagingException e) {
+    String message = MailboxPoller.rootMessage(e);
+    Matcher code = SMTP_CODE.matcher(message);
+    if (code.find()
+        && code.group(1).equals("5")
+        && !(e.getCause() instanceof java.io.IOException)) {
+      return new SendResult.Refused("SMTP " + message);
+    }
+    return new SendResult.TryLater(MailboxPoller.describe(e));
+  }
+
+  /** Keeps our Message-ID: Jakarta Mail would otherwise make a new one on every save. */
+  private static final class FixedIdMessage extends MimeMessage {
+    private final String id;
+
+    FixedIdMessage(Session session, String id) {
+      super(session);
+      this.id = id;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", id);
+    }
+  }
+}

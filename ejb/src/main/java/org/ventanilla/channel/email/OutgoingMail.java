@@ -1,0 +1,28 @@
+package org.ventanilla.channel.email;
+
+import java.util.List;
+
+/**
+ * A reply ready to leave over SMTP, built in a transaction and sent outside it. {@code toString}
+ * leaves the password out, so a log line can never carry it.
+ */
+record OutgoingMail(
+    String smtpHost,
+    int smtpPort,
+    MailSecurity security,
+    String username,
+    String password,
+    String fromAddress,
+    String fromName,
+    String to,
+    String subject,
+    String messageId,
+    String inReplyTo,
+    List<String> references,
+    String text) {
+
+  @Override
+  public String toString() {
+    return "OutgoingMail[" + messageId + " to " + to + " via " + smtpHost + ":" + smtpPort + "]";
+  }
+}

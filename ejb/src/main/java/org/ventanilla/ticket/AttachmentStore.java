@@ -1,0 +1,77 @@
+package org.ventanilla.ticket;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.ventanilla.platform.DataDirectory;
+
+/**
+ * Keeps attachment bytes in the data directory. Paths are made here (date folders, random names),
+ * never from a name a sender chose, so no file name can reach outside the directory.
+ */
+@ApplicationScoped
+public class AttachmentStore {
+
+  @Inject DataDirectory dataDirectory;
+
+  /** A file written to the store: where (relative to the data dir), its digest and size. */
+  public record StoredFile(String path, String sha256, long size) {}
+
+  public StoredFile store(byte[] content) {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    String relative =
+        "attachments/%d/%02d/%02d/%s.bin"
+            .formatted(
+                today.getYear(), today.getMonthValue(), today.getDayOfMonth(), UUID.randomUUID());
+    Path target = resolve(relative);
+    try {
+      Files.createDirectories(target.getParent());
+      Files.write(target, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot store an attachment in " + target.getParent(), e);
+    }
+    return new StoredFile(relative, sha256(content), content.length);
+  }
+
+  /** The file behind a stored path; refuses anything that would leave the data directory. */
+  public Path resolve(String relative) {
+    Path root = dataDirectory.root();
+    Path path = root.resolve(relative).normalize();
+    if (!path.startsWith(root)) {
+      throw new IllegalArgumentException("Not a path in the data directory: " + relative);
+    }
+    return path;
+  }
+
+  public static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A file name safe to show and to offer for download: no paths, no control characters. */
+  public static String safeFilename(String name) {
+    if (name == null || name.isBlank()) {
+      return "attachment";
+    }
+    String base = name.replace('\\', '/');
+    base = base.substring(base.lastIndexOf('/') + 1);
+    base = base.replaceAll("[\\p{Cntrl}\"<>|:*?]", "_").strip();
+    if (base.isEmpty() || base.equals(".") || base.equals("..")) {
+      return "attachment";
+    }
+    return base.length() > 200 ? base.substring(base.length() - 200) : base;
+  }
+}

@@ -72,7 +72,7 @@ public final class Api {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl() + "api/v1/" + path))
             .timeout(Duration.ofSeconds(30))
-            .header("Accept", "application/json")
+            .header("Accept", headers.getOrDefault("Accept", "application/json"))
             .method(
                 method,
                 json == null
@@ -84,7 +84,12 @@ public final class Api {
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
-    headers.forEach(request::header);
+    headers.forEach(
+        (name, value) -> {
+          if (!name.equalsIgnoreCase("Accept")) {
+            request.header(name, value);
+          }
+        });
     try {
       HttpResponse<String> response =
           HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

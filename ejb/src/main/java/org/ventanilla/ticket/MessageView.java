@@ -16,11 +16,18 @@ public record MessageView(
     String subject,
     String text,
     String html,
+    Folded folded,
     List<AttachmentView> attachments,
     String deliveryStatus,
     String deliveryError,
     String externalId,
     OffsetDateTime createdAt) {
+
+  /**
+   * The message for display: what is new in it, and the quoted history folded away (null when
+   * nothing is quoted). HTML only ever sanitized.
+   */
+  public record Folded(String text, String quotedText, String html, String quotedHtml) {}
 
   /** Who wrote it; username only for agents. */
   public record Author(String type, String name, String username) {}
@@ -28,6 +35,16 @@ public record MessageView(
   /** A file that came with the message. */
   public record AttachmentView(
       long id, String filename, String contentType, long size, String note) {}
+
+  private static Folded fold(Message m) {
+    QuotedHistory.Split text = QuotedHistory.text(m.getText());
+    QuotedHistory.Split html = QuotedHistory.html(m.getHtml());
+    return new Folded(
+        text.fresh(),
+        text.quoted(),
+        HtmlSanitizer.sanitize(html.fresh()),
+        HtmlSanitizer.sanitize(html.quoted()));
+  }
 
   static MessageView of(Message m) {
     return new MessageView(
@@ -42,6 +59,7 @@ public record MessageView(
         m.getSubject(),
         m.getText(),
         HtmlSanitizer.sanitize(m.getHtml()),
+        fold(m),
         m.getAttachments().stream()
             .map(
                 a ->

@@ -8,6 +8,7 @@
 #   VENTANILLA_DB_URL, VENTANILLA_DB_USER, VENTANILLA_DB_PASSWORD   use PostgreSQL instead of H2
 #   VENTANILLA_REALM          jdbc (default), filesystem or ldap: see server-config/cli/security-*.cli
 #   VENTANILLA_HTTP_PORT      HTTP port (default 8080)
+#   VENTANILLA_PORT_OFFSET    moves every port, HTTP and management alike (default 0)
 #   VENTANILLA_BIND_ADDRESS   address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
 #   VENTANILLA_DEMO=true      a few sample tickets on an empty database
 #   VENTANILLA_SKIP_BUILD=true  start what was built last (no Maven run)
@@ -31,9 +32,11 @@ rm -f "$wildfly"/standalone/deployments/ventanilla.ear*
 cp "$root/ear/target/ventanilla.ear" "$wildfly/standalone/deployments/ventanilla.ear"
 
 port="${VENTANILLA_HTTP_PORT:-8080}"
-echo "Starting Ventanilla on http://localhost:${port}/ with data in $data_dir"
+offset="${VENTANILLA_PORT_OFFSET:-0}"
+echo "Starting Ventanilla on http://localhost:$((port + offset))/ with data in $data_dir"
 echo "Sign in as 'admin' (password: VENTANILLA_ADMIN_PASSWORD, or the one printed once below on first start)."
 exec "$wildfly/bin/standalone.sh" \
   -Dventanilla.data.dir="$data_dir" \
   -Djboss.http.port="$port" \
+  -Djboss.socket.binding.port-offset="$offset" \
   -b "${VENTANILLA_BIND_ADDRESS:-127.0.0.1}"

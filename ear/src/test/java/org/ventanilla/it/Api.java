@@ -22,6 +22,7 @@ public final class Api {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(10))
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();

@@ -38,7 +38,10 @@ public class MailboxPoller {
   /** Mail larger than this is not downloaded; its headers land with a note. */
   static final int MAX_RAW_BYTES = 40 * 1024 * 1024;
 
-  private final String owner = System.getProperty("jboss.node.name", "ventanilla");
+  /** Mails fetched per IMAP command. */
+  static final int BATCH = 50;
+
+  private final String node = System.getProperty("jboss.node.name", "ventanilla");
 
   @Inject PollWork work;
   @Inject EmailIngest ingest;
@@ -51,6 +54,9 @@ public class MailboxPoller {
   }
 
   public PollResult poll(long channelId, boolean force) {
+    // One owner per poll, not per server: a forced poll and a timer poll on one server exclude
+    // each other just as polls on two servers do.
+    String owner = node + ":" + java.util.UUID.randomUUID();
     Optional<PollPlan> plan;
     try {
       plan = work.begin(channelId, owner, force);
@@ -80,31 +86,26 @@ public class MailboxPoller {
       profile.add(FetchProfile.Item.SIZE);
       folder.fetch(messages, profile);
       Folder processed = processedFolder(store, p.processedFolder());
-      for (Message message : messages) {
-        long uid = uids.getUID(message);
-        if (uid <= after) {
-          continue; // IMAP answers "n:*" with the last mail even when n is past it
+      // Whole mails come in batches, one IMAP command each; flags go back per batch too.
+      for (int from = 0; from < messages.length; from += BATCH) {
+        Message[] batch =
+            java.util.Arrays.copyOfRange(messages, from, Math.min(from + BATCH, messages.length));
+        prefetch(folder, batch);
+        java.util.List<Message> done = new java.util.ArrayList<>(batch.length);
+        for (Message message : batch) {
+          long uid = uids.getUID(message);
+          if (uid <= after) {
+            continue; // IMAP answers "n:*" with the last mail even when n is past it
+          }
+          byte[] raw = raw(message);
+          fetched++;
+          EmailIngest.Outcome outcome = store(channelId, uidValidity, uid, raw, owner);
+          if (outcome.createdMessage()) {
+            stored++;
+          }
+          done.add(message);
         }
-        byte[] raw = raw(message);
-        fetched++;
-        EmailIngest.Outcome outcome;
-        try {
-          outcome = ingest.ingest(channelId, uidValidity, uid, raw, owner);
-        } catch (EJBException e) {
-          // Not the mail's fault alone? If the database is away this fails too and ends the poll.
-          outcome =
-              ingest.quarantine(
-                  channelId,
-                  uidValidity,
-                  uid,
-                  raw,
-                  "Could not be stored: " + rootMessage(e),
-                  owner);
-        }
-        if (outcome.createdMessage()) {
-          stored++;
-        }
-        markProcessed(folder, processed, message);
+        markProcessed(folder, processed, done.toArray(Message[]::new));
       }
       closeQuietly(folder, processed != null);
       folder = null;
@@ -129,6 +130,67 @@ public class MailboxPoller {
         }
       }
     }
+  }
+
+  /**
+   * Stores one mail. A failure the database may recover from (a lost connection, a concurrent edit)
+   * ends the poll and leaves the mail for the next one; a failure that repeats with the same mail
+   * puts it in quarantine, so it cannot block the mails after it.
+   */
+  private EmailIngest.Outcome store(
+      long channelId, long uidValidity, long uid, byte[] raw, String owner) {
+    EJBException last = null;
+    for (int attempt = 0; attempt < 2; attempt++) {
+      try {
+        return ingest.ingest(channelId, uidValidity, uid, raw, owner);
+      } catch (EJBException e) {
+        if (isTransient(e)) {
+          throw e;
+        }
+        last = e;
+      }
+    }
+    return ingest.quarantine(
+        channelId, uidValidity, uid, raw, "Could not be stored: " + rootMessage(last), owner);
+  }
+
+  static boolean isTransient(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof jakarta.persistence.OptimisticLockException
+          || t instanceof jakarta.persistence.PessimisticLockException
+          || t instanceof jakarta.persistence.LockTimeoutException
+          || t instanceof java.sql.SQLTransientException
+          || t instanceof java.sql.SQLRecoverableException
+          || t instanceof java.net.ConnectException
+          || (t instanceof java.sql.SQLException sql
+              && sql.getSQLState() != null
+              && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("40")))
+          || t.getClass().getName().endsWith("ResourceException")) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /** Fetches whole mails (with BODY.PEEK) for a batch, except the giants. */
+  private static void prefetch(Folder folder, Message[] batch) throws MessagingException {
+    Message[] small =
+        java.util.Arrays.stream(batch)
+            .filter(
+                m -> {
+                  try {
+                    return m.getSize() <= MAX_RAW_BYTES;
+                  } catch (MessagingException e) {
+                    return false;
+                  }
+                })
+            .toArray(Message[]::new);
+    FetchProfile whole = new FetchProfile();
+    whole.add(org.eclipse.angus.mail.imap.IMAPFolder.FetchProfileItem.MESSAGE);
+    folder.fetch(small, whole);
   }
 
   /** The whole mail, read with BODY.PEEK; for a giant only its headers and a note. */
@@ -174,14 +236,17 @@ public class MailboxPoller {
     return folder;
   }
 
-  /** Only after the mail is stored: moved to the processed folder, or at least marked seen. */
-  private static void markProcessed(Folder folder, Folder processed, Message message) {
+  /** Only after the mails are stored: moved to the processed folder, or at least marked seen. */
+  private static void markProcessed(Folder folder, Folder processed, Message[] messages) {
+    if (messages.length == 0) {
+      return;
+    }
     try {
       if (processed != null) {
-        folder.copyMessages(new Message[] {message}, processed);
-        message.setFlag(Flags.Flag.DELETED, true);
+        folder.copyMessages(messages, processed);
+        folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
       } else {
-        message.setFlag(Flags.Flag.SEEN, true);
+        folder.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
       }
     } catch (MessagingException e) {
       // Stored already: the reading position is past it, so nothing is lost or read twice.

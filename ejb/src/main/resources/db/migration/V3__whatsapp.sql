@@ -48,3 +48,18 @@ CREATE TABLE whatsapp_template_send (
     language            VARCHAR(16) NOT NULL,
     parameters_json     TEXT NOT NULL
 );
+
+-- Media that could not be fetched at once: fetched again later; meanwhile its attachment says why.
+CREATE TABLE whatsapp_media_retry (
+    attachment_id       BIGINT PRIMARY KEY REFERENCES attachment (id),
+    channel_id          BIGINT NOT NULL REFERENCES channel (id),
+    media_id            VARCHAR(200) NOT NULL,
+    message_type        VARCHAR(32) NOT NULL,
+    mime_type           VARCHAR(200),
+    sha256              VARCHAR(100),
+    filename            VARCHAR(500),
+    attempts            INTEGER NOT NULL,
+    next_attempt_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    version             BIGINT NOT NULL
+);
+CREATE INDEX ix_whatsapp_media_retry_due ON whatsapp_media_retry (next_attempt_at);

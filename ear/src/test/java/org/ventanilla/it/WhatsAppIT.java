@@ -330,6 +330,10 @@ class WhatsAppIT {
     String pdfId = "9" + number.phoneNumberId() + "2";
     String brokenId = "9" + number.phoneNumberId() + "3";
     String forgedId = "9" + number.phoneNumberId() + "4";
+    String flakyId = "9" + number.phoneNumberId() + "5";
+    byte[] voice = "OggS voice note".getBytes(StandardCharsets.UTF_8);
+    cloud.addMedia(flakyId, voice, "audio/ogg");
+    cloud.failMedia(flakyId, 3);
     cloud.addMedia(photoId, photo, "image/jpeg");
     cloud.addMedia(pdfId, pdf, "application/pdf");
     cloud.addMedia(brokenId, "never served".getBytes(StandardCharsets.UTF_8), "audio/ogg");
@@ -366,6 +370,14 @@ class WhatsAppIT {
                 "\"audio\":{\"mime_type\":\"audio/ogg; codecs=opus\",\"id\":\""
                     + brokenId
                     + "\",\"voice\":true}"),
+            message(
+                waId,
+                wamid(),
+                t,
+                "audio",
+                "\"audio\":{\"caption\":\"nota de voz\",\"mime_type\":\"audio/ogg\",\"id\":\""
+                    + flakyId
+                    + "\"}"),
             message(
                 waId,
                 wamid(),
@@ -469,6 +481,19 @@ class WhatsAppIT {
     JsonObject audio = attachmentOf(all, "[audio]");
     assertTrue(audio.getString("note").startsWith("Not downloaded from WhatsApp"), audio::toString);
     assertTrue(cloud.requests("/v21.0/" + brokenId).size() >= 3, "a failed download is retried");
+    long ticketId = ticket.getJsonNumber("id").longValue();
+    JsonObject later =
+        await(
+            "the flaky voice note to be fetched again",
+            () ->
+                Optional.of(
+                        attachmentOf(
+                            admin.get("tickets/" + ticketId).object().getJsonArray("messages"),
+                            "nota de voz"))
+                    .filter(a -> a.get("note") == JsonValue.NULL),
+            Duration.ofSeconds(40));
+    assertEquals(voice.length, later.getInt("size"));
+    assertTrue(cloud.requests("/v21.0/" + flakyId).size() >= 4, "failed inline, fetched later");
     JsonObject video = attachmentOf(all, "[video]");
     assertTrue(video.getString("note").contains("SHA-256"), video::toString);
 
@@ -478,6 +503,7 @@ class WhatsAppIT {
       List<String> hashes =
           files.filter(Files::isRegularFile).map(WhatsAppIT::sha256).collect(Collectors.toList());
       assertTrue(hashes.contains(photoHash), "the photo is stored under the data dir");
+      assertTrue(hashes.contains(CloudApiStandIn.sha256(voice)), "so is the voice note");
       assertFalse(
           hashes.contains(CloudApiStandIn.sha256("video".getBytes(StandardCharsets.UTF_8))),
           "a file whose hash does not match is not kept");

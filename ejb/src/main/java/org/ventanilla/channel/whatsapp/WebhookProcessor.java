@@ -75,6 +75,7 @@ public class WebhookProcessor {
           due = inbound.due(BATCH);
           due.forEach(this::handle);
         } while (due.size() == BATCH);
+        inbound.dueMedia(BATCH).forEach(this::retryMedia);
       }
     } catch (RuntimeException e) {
       // The database may be away; the next tick tries again.
@@ -118,6 +119,22 @@ public class WebhookProcessor {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Webhook payload " + id + " failed, will retry: " + e);
       inbound.failed(id, e.toString());
+    }
+  }
+
+  /** Fetches a file that failed before; the attachment gets it, or a note saying why not. */
+  private void retryMedia(long attachmentId) {
+    Optional<WhatsAppInbound.MediaJob> job = inbound.mediaJob(attachmentId);
+    if (job.isEmpty()) {
+      inbound.mediaFailed(attachmentId, "the channel has no access token");
+      return;
+    }
+    try {
+      StoredFile file =
+          downloader.download(job.get().access(), job.get().type(), job.get().media());
+      inbound.mediaDownloaded(attachmentId, file);
+    } catch (MediaDownloadException e) {
+      inbound.mediaFailed(attachmentId, e.getMessage());
     }
   }
 

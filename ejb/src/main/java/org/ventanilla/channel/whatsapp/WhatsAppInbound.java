@@ -15,11 +15,13 @@ import java.util.Optional;
 import org.ventanilla.channel.SecretBox;
 import org.ventanilla.channel.whatsapp.MediaDownloader.StoredFile;
 import org.ventanilla.channel.whatsapp.WebhookEvents.Inbound;
+import org.ventanilla.channel.whatsapp.WebhookEvents.Media;
 import org.ventanilla.channel.whatsapp.WebhookEvents.StatusUpdate;
 import org.ventanilla.customer.ContactNormalizer;
 import org.ventanilla.customer.ContactType;
 import org.ventanilla.customer.Customer;
 import org.ventanilla.customer.CustomerDirectory;
+import org.ventanilla.ticket.Attachment;
 import org.ventanilla.ticket.DeliveryStatus;
 import org.ventanilla.ticket.InboundContent;
 import org.ventanilla.ticket.Message;
@@ -138,25 +140,79 @@ public class WhatsAppInbound {
     Message message =
         ticket.receive(
             new InboundContent(author, address, null, text, null, in.wamid(), false), at);
+    Attachment pending = null;
     if (in.media() != null) {
       if (file.isPresent()) {
         StoredFile f = file.get();
         message.attach(
             f.filename(), f.contentType(), f.size(), f.sha256(), f.relativePath(), null, now);
       } else {
-        message.attach(
-            MediaDownloader.displayName(in.media(), in.type(), "bin"),
-            in.media().mimeType() == null ? "application/octet-stream" : in.media().mimeType(),
-            0,
-            null,
-            null,
-            "Not downloaded from WhatsApp (media id " + in.media().id() + "): " + fileProblem,
-            now);
+        pending =
+            message.attach(
+                MediaDownloader.displayName(in.media(), in.type(), "bin"),
+                in.media().mimeType() == null ? "application/octet-stream" : in.media().mimeType(),
+                0,
+                null,
+                null,
+                "Not downloaded from WhatsApp yet, trying again (media id "
+                    + in.media().id()
+                    + "): "
+                    + fileProblem,
+                now);
       }
     }
     tickets.add(message);
     tickets.storeEvents(ticket);
     tickets.flush();
+    if (pending != null) {
+      // After the flush: the retry row refers to the attachment row, which no mapping tells
+      // EclipseLink to insert first.
+      whatsapp.add(new MediaRetry(pending.getId(), channelId, in.type(), in.media(), now));
+      whatsapp.flush();
+    }
+  }
+
+  /** A media download to try again now, with what it needs. */
+  public record MediaJob(long attachmentId, GraphApi.Access access, String type, Media media) {}
+
+  public List<Long> dueMedia(int limit) {
+    return whatsapp.dueMediaRetries(clock.instant(), limit);
+  }
+
+  public Optional<MediaJob> mediaJob(long attachmentId) {
+    return whatsapp
+        .mediaRetry(attachmentId)
+        .flatMap(
+            r ->
+                access(r.getChannelId())
+                    .map(a -> new MediaJob(attachmentId, a, r.getMessageType(), r.media())));
+  }
+
+  public void mediaDownloaded(long attachmentId, StoredFile file) {
+    whatsapp.mediaRetry(attachmentId).ifPresent(whatsapp::remove);
+    whatsapp
+        .attachment(attachmentId)
+        .ifPresent(a -> a.downloaded(file.size(), file.sha256(), file.relativePath()));
+  }
+
+  public void mediaFailed(long attachmentId, String problem) {
+    Optional<MediaRetry> retry = whatsapp.mediaRetry(attachmentId);
+    if (retry.isEmpty()) {
+      return;
+    }
+    boolean again = retry.get().failedAgain(clock.instant());
+    if (!again) {
+      whatsapp.remove(retry.get());
+    }
+    String why =
+        (again ? "Not downloaded from WhatsApp yet, trying again" : "Not downloaded from WhatsApp")
+            + " (media id "
+            + retry.get().media().id()
+            + ", "
+            + (retry.get().getAttempts() + 1)
+            + " attempts): "
+            + problem;
+    whatsapp.attachment(attachmentId).ifPresent(a -> a.explain(why));
   }
 
   private String quoted(String contextWamid) {

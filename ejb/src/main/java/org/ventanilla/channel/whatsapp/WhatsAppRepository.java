@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ventanilla.channel.ChannelType;
 import org.ventanilla.customer.Customer;
+import org.ventanilla.ticket.Attachment;
 import org.ventanilla.ticket.Message;
 import org.ventanilla.ticket.MessageDirection;
 import org.ventanilla.ticket.Ticket;
@@ -51,6 +52,28 @@ public class WhatsAppRepository {
         .setParameter("now", now)
         .setMaxResults(limit)
         .getResultList();
+  }
+
+  public List<Long> dueMediaRetries(Instant now, int limit) {
+    return em.createQuery(
+            "SELECT r.attachmentId FROM MediaRetry r WHERE r.nextAttemptAt <= :now"
+                + " ORDER BY r.nextAttemptAt",
+            Long.class)
+        .setParameter("now", now)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  public Optional<MediaRetry> mediaRetry(long attachmentId) {
+    return Optional.ofNullable(em.find(MediaRetry.class, attachmentId));
+  }
+
+  public Optional<Attachment> attachment(long id) {
+    return Optional.ofNullable(em.find(Attachment.class, id));
+  }
+
+  public void remove(MediaRetry retry) {
+    em.remove(retry);
   }
 
   public Optional<Message> message(String wamid) {

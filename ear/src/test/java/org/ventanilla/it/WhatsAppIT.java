@@ -573,8 +573,14 @@ class WhatsAppIT {
     Number number = newNumber();
     String waId = newWaId();
     String inbound = wamid();
+    long start = System.nanoTime();
     deliver(number, payload(number, waId, "Pablo", text(waId, inbound, "¿Tenéis la talla M?")));
+    long answered = System.nanoTime();
     long ticketId = ticketWith(waId, inbound).getJsonNumber("id").longValue();
+    // A figure for the record, never asserted: the webhook's 200, then the message readable.
+    System.out.printf(
+        "WhatsApp webhook answered in %d ms; message readable in the API after %d ms%n",
+        (answered - start) / 1_000_000, (System.nanoTime() - start) / 1_000_000);
 
     Api.Response reply =
         admin.post("tickets/" + ticketId + "/replies", "{\"text\":\"Sí, ¡nos quedan 3! 👕\"}");

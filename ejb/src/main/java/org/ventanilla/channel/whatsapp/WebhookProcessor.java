@@ -24,6 +24,7 @@ import org.ventanilla.channel.whatsapp.MediaDownloader.MediaDownloadException;
 import org.ventanilla.channel.whatsapp.MediaDownloader.StoredFile;
 import org.ventanilla.channel.whatsapp.WebhookEvents.Inbound;
 import org.ventanilla.channel.whatsapp.WebhookEvents.StatusUpdate;
+import org.ventanilla.common.InvalidInputException;
 
 /**
  * Turns stored webhook payloads into messages and delivery statuses: right after each is stored,
@@ -110,7 +111,19 @@ public class WebhookProcessor {
                       + ", which no channel with its app secret serves; kept unprocessed");
           continue;
         }
-        received += file(channelId, message) ? 1 : 0;
+        try {
+          received += file(channelId, message) ? 1 : 0;
+        } catch (InvalidInputException e) {
+          // Retrying cannot fix it (a malformed WhatsApp id): the raw payload keeps the message.
+          LOG.warning(
+              () ->
+                  "Webhook payload "
+                      + id
+                      + ": message "
+                      + message.wamid()
+                      + " cannot be filed, kept in the payload only: "
+                      + e.getMessage());
+        }
       }
       if (retry) {
         throw new IllegalStateException("a status names a message not recorded yet");

@@ -69,6 +69,19 @@ public class Attachment {
     this.createdAt = now;
   }
 
+  /** The bytes arrived after all (a channel fetched them again): stored, and the note goes. */
+  public void downloaded(long sizeBytes, String sha256Hex, String path) {
+    this.size = sizeBytes;
+    this.sha256 = sha256Hex;
+    this.storagePath = path;
+    this.note = null;
+  }
+
+  /** Why the bytes are not (yet) here, for agents to see. */
+  public void explain(String why) {
+    this.note = why == null || why.length() <= 1000 ? why : why.substring(0, 1000);
+  }
+
   public Long getId() {
     return id;
   }

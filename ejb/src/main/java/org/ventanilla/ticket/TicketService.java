@@ -12,6 +12,8 @@ import org.ventanilla.agent.CallerAgent;
 import org.ventanilla.agent.Role;
 import org.ventanilla.channel.ChannelType;
 import org.ventanilla.channel.Outbox;
+import org.ventanilla.channel.whatsapp.TemplateReply;
+import org.ventanilla.channel.whatsapp.WhatsAppReplies;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.common.NotFoundException;
@@ -36,6 +38,7 @@ public class TicketService {
   @Inject Clock clock;
   @Inject DefaultRegion defaultRegion;
   @Inject Outbox outbox;
+  @Inject WhatsAppReplies whatsapp;
 
   public Page<TicketSummary> list(TicketFilter filter, PageRequest page) {
     return new Page<>(
@@ -155,13 +158,33 @@ public class TicketService {
   public MessageView reply(long id, String text) {
     Ticket ticket = require(id);
     Instant now = clock.instant();
+    whatsapp.requireFreeFormAllowed(ticket, now);
     Message reply = ticket.reply(caller.require(), text, now);
     tickets.add(reply);
+    send(ticket, reply, now);
+    return MessageView.of(reply);
+  }
+
+  /**
+   * A WhatsApp reply as an approved template (the only kind allowed once the customer's 24-hour
+   * window has closed); the ticket shows the template's text with the parameters filled in.
+   */
+  public MessageView replyWithTemplate(long id, TemplateReply template) {
+    Ticket ticket = require(id);
+    Instant now = clock.instant();
+    String text = whatsapp.templateText(ticket, template);
+    Message reply = ticket.reply(caller.require(), text, now);
+    tickets.add(reply);
+    whatsapp.rememberTemplate(reply, template);
+    send(ticket, reply, now);
+    return MessageView.of(reply);
+  }
+
+  private void send(Ticket ticket, Message reply, Instant now) {
     if (ticket.getSource() != null && ticket.getSource().isActive()) {
       outbox.enqueue(reply, ticket.getSource(), now);
     }
     tickets.storeEvents(ticket);
-    return MessageView.of(reply);
   }
 
   private Ticket require(long id) {

@@ -25,6 +25,10 @@ import org.ventanilla.channel.email.ConnectionTest;
 import org.ventanilla.channel.email.EmailChannelRequest;
 import org.ventanilla.channel.email.EmailChannelService;
 import org.ventanilla.channel.email.QuarantineView;
+import org.ventanilla.channel.whatsapp.WhatsAppChannelRequest;
+import org.ventanilla.channel.whatsapp.WhatsAppChannelService;
+import org.ventanilla.channel.whatsapp.WhatsAppTemplateRequest;
+import org.ventanilla.channel.whatsapp.WhatsAppTemplateView;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.common.NotFoundException;
@@ -42,6 +46,7 @@ public class ChannelResource {
 
   @Inject ChannelService channels;
   @Inject EmailChannelService emailChannels;
+  @Inject WhatsAppChannelService whatsappChannels;
   @Context UriInfo uriInfo;
 
   @GET
@@ -63,8 +68,7 @@ public class ChannelResource {
     ChannelView created =
         switch (type(body)) {
           case EMAIL -> emailChannels.create(read(body, EmailChannelRequest.class));
-          case WHATSAPP ->
-              throw new InvalidInputException("WhatsApp channels are not available yet");
+          case WHATSAPP -> whatsappChannels.create(read(body, WhatsAppChannelRequest.class));
         };
     return Response.created(
             uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
@@ -80,7 +84,7 @@ public class ChannelResource {
     }
     return switch (channels.typeOf(id)) {
       case EMAIL -> emailChannels.update(id, read(body, EmailChannelRequest.class));
-      case WHATSAPP -> throw new InvalidInputException("WhatsApp channels are not available yet");
+      case WHATSAPP -> whatsappChannels.update(id, read(body, WhatsAppChannelRequest.class));
     };
   }
 
@@ -135,6 +139,34 @@ public class ChannelResource {
     if (channels.typeOf(id) != ChannelType.EMAIL) {
       throw new NotFoundException("Mailbox", id);
     }
+  }
+
+  /** A WhatsApp number's approved templates (WhatsApp channels only). */
+  @GET
+  @Path("{id}/templates")
+  public List<WhatsAppTemplateView> templates(@PathParam("id") long id) {
+    return whatsappChannels.templates(id);
+  }
+
+  @POST
+  @Path("{id}/templates")
+  public Response addTemplate(@PathParam("id") long id, WhatsAppTemplateRequest body) {
+    if (body == null) {
+      throw new InvalidInputException("A JSON body is required");
+    }
+    WhatsAppTemplateView created = whatsappChannels.addTemplate(id, body);
+    return Response.created(
+            uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+        .entity(created)
+        .build();
+  }
+
+  @DELETE
+  @Path("{id}/templates/{templateId}")
+  public Response deleteTemplate(
+      @PathParam("id") long id, @PathParam("templateId") long templateId) {
+    whatsappChannels.deleteTemplate(id, templateId);
+    return Response.noContent().build();
   }
 
   private static ChannelType type(JsonObject body) {

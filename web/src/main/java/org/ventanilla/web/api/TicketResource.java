@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import org.ventanilla.channel.whatsapp.TemplateReply;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.common.NotFoundException;
 import org.ventanilla.common.Page;
@@ -103,12 +104,15 @@ public class TicketResource {
   @POST
   @Path("{id}/replies")
   public Response reply(@PathParam("id") long id, TextBody body) {
-    MessageView reply = tickets.reply(id, body == null ? null : body.text());
+    MessageView reply =
+        body != null && body.template() != null
+            ? tickets.replyWithTemplate(id, body.template())
+            : tickets.reply(id, body == null ? null : body.text());
     return Response.status(Response.Status.CREATED).entity(reply).build();
   }
 
-  /** A note or a reply: its text. */
-  public record TextBody(String text) {}
+  /** A note or a reply: its text; a WhatsApp reply may name an approved template instead. */
+  public record TextBody(String text, TemplateReply template) {}
 
   private static String text(JsonObject body, String field) {
     JsonValue value = body.get(field);

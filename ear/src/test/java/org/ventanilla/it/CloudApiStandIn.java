@@ -1,0 +1,170 @@
+package org.ventanilla.it;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Plays Meta's Cloud API on 127.0.0.1 (a free port) for the tests: the messages endpoint answers
+ * like the real one (or as scripted: a 503, a 131047), the Media API hands out URLs to files it
+ * holds, and every request is recorded.
+ */
+final class CloudApiStandIn implements AutoCloseable {
+
+  static final String TOKEN = "EAAG-test-token";
+
+  /** One request as the stand-in saw it. */
+  record Recorded(String method, String path, String authorization, String body) {}
+
+  /** A canned answer. */
+  record Answer(int status, String body) {}
+
+  private final HttpServer server;
+  private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+  private final Map<String, Deque<Answer>> scripts = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> media = new ConcurrentHashMap<>();
+  private final Map<String, String> mediaTypes = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> mediaFailures = new ConcurrentHashMap<>();
+  private final Map<String, String> wrongHashes = new ConcurrentHashMap<>();
+  private final AtomicInteger wamids = new AtomicInteger();
+
+  CloudApiStandIn() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** The next answers of the messages endpoint of {@code phoneNumberId}, in order. */
+  void script(String phoneNumberId, Answer... answers) {
+    scripts.computeIfAbsent(phoneNumberId, k -> new ArrayDeque<>()).addAll(List.of(answers));
+  }
+
+  void addMedia(String id, byte[] bytes, String mimeType) {
+    media.put(id, bytes);
+    mediaTypes.put(id, mimeType);
+  }
+
+  /** The Media API answers 500 for this id, {@code times} times (always, for a large number). */
+  void failMedia(String id, int times) {
+    mediaFailures.put(id, new AtomicInteger(times));
+  }
+
+  /** The Media API announces a hash that the file does not have. */
+  void announceWrongHash(String id) {
+    wrongHashes.put(id, "0".repeat(64));
+  }
+
+  List<Recorded> requests(String pathPart) {
+    return requests.stream().filter(r -> r.path().contains(pathPart)).toList();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      String auth = exchange.getRequestHeaders().getFirst("Authorization");
+      requests.add(new Recorded(exchange.getRequestMethod(), path, auth, body));
+      if (!("Bearer " + TOKEN).equals(auth)) {
+        send(exchange, 401, error(190, "Invalid OAuth access token"));
+        return;
+      }
+      String[] parts = path.split("/");
+      if (path.startsWith("/files/")) {
+        byte[] bytes = media.get(parts[2]);
+        if (bytes == null) {
+          send(exchange, 404, "{}");
+        } else {
+          exchange.getResponseHeaders().add("Content-Type", mediaTypes.get(parts[2]));
+          exchange.sendResponseHeaders(200, bytes.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        }
+      } else if (parts.length == 4
+          && "messages".equals(parts[3])
+          && "POST".equals(exchange.getRequestMethod())) {
+        Deque<Answer> script = scripts.get(parts[2]);
+        Answer answer = script == null ? null : script.poll();
+        if (answer == null) {
+          String to = body.replaceAll("(?s).*\"to\":\"(\\d+)\".*", "$1");
+          answer =
+              new Answer(
+                  200,
+                  "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"%s\",\"wa_id\":\"%s\"}],\"messages\":[{\"id\":\"wamid.STANDIN%d\"}]}"
+                      .formatted(to, to, wamids.incrementAndGet()));
+        }
+        send(exchange, answer.status(), answer.body());
+      } else if (parts.length == 3 && "GET".equals(exchange.getRequestMethod())) {
+        String id = parts[2];
+        AtomicInteger failures = mediaFailures.get(id);
+        if (failures != null && failures.getAndDecrement() > 0) {
+          send(exchange, 500, error(131016, "Service unavailable"));
+          return;
+        }
+        byte[] bytes = media.get(id);
+        if (bytes == null) {
+          send(exchange, 404, error(100, "Unknown media"));
+          return;
+        }
+        send(
+            exchange,
+            200,
+            "{\"messaging_product\":\"whatsapp\",\"url\":\"%s/files/%s\",\"mime_type\":\"%s\",\"sha256\":\"%s\",\"file_size\":%d,\"id\":\"%s\"}"
+                .formatted(
+                    baseUrl(),
+                    id,
+                    mediaTypes.get(id),
+                    wrongHashes.getOrDefault(id, sha256(bytes)),
+                    bytes.length,
+                    id));
+      } else {
+        send(exchange, 404, error(100, "Unknown path " + path));
+      }
+    }
+  }
+
+  static String error(int code, String message) {
+    return "{\"error\":{\"message\":\"(#%d) %s\",\"type\":\"OAuthException\",\"code\":%d,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"%s\"},\"fbtrace_id\":\"AbCdEf\"}}"
+        .formatted(code, message, code, message);
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void send(HttpExchange exchange, int status, String json) throws IOException {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

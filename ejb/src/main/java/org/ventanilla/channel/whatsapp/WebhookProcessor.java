@@ -1,0 +1,193 @@
+package org.ventanilla.channel.whatsapp;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ventanilla.channel.whatsapp.MediaDownloader.MediaDownloadException;
+import org.ventanilla.channel.whatsapp.MediaDownloader.StoredFile;
+import org.ventanilla.channel.whatsapp.WebhookEvents.Inbound;
+import org.ventanilla.channel.whatsapp.WebhookEvents.StatusUpdate;
+import org.ventanilla.common.InvalidInputException;
+
+/**
+ * Turns stored webhook payloads into messages and delivery statuses: right after each is stored,
+ * and every few seconds for whatever a crash or a failure left behind. One pass at a time per
+ * server; the wamid's unique key keeps several servers from filing a message twice.
+ */
+@Singleton
+@PermitAll
+@Startup
+@DependsOn("Migrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class WebhookProcessor {
+
+  private static final Logger LOG = Logger.getLogger(WebhookProcessor.class.getName());
+  private static final long INTERVAL_MS = 5_000;
+  private static final int BATCH = 20;
+  private static final long[] DOWNLOAD_BACKOFF_MS = {0, 500, 2_000};
+
+  @Resource TimerService timers;
+  @Inject WhatsAppInbound inbound;
+  @Inject MediaDownloader downloader;
+
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean wanted = new AtomicBoolean();
+
+  @PostConstruct
+  void schedule() {
+    // Not persistent: the payload table is the durable part; the timer only wakes us up.
+    timers.createIntervalTimer(
+        INTERVAL_MS, INTERVAL_MS, new TimerConfig("whatsapp-webhook", false));
+  }
+
+  @Timeout
+  void onTimer() {
+    process();
+  }
+
+  /** Processes every due payload; a call during a pass makes that pass look once more. */
+  public void process() {
+    wanted.set(true);
+    if (!running.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      while (wanted.getAndSet(false)) {
+        List<Long> due;
+        do {
+          due = inbound.due(BATCH);
+          due.forEach(this::handle);
+        } while (due.size() == BATCH);
+        inbound.dueMedia(BATCH).forEach(this::retryMedia);
+      }
+    } catch (RuntimeException e) {
+      // The database may be away; the next tick tries again.
+      LOG.log(Level.WARNING, "Webhook pass failed: " + e.getMessage());
+    } finally {
+      running.set(false);
+    }
+  }
+
+  private void handle(long id) {
+    Optional<WhatsAppInbound.Pending> found = inbound.pending(id);
+    if (found.isEmpty()) {
+      return;
+    }
+    WhatsAppInbound.Pending pending = found.get();
+    try {
+      WebhookEvents events = WebhookParser.parse(pending.body());
+      boolean retry = false;
+      for (StatusUpdate status : events.statuses()) {
+        retry |= !inbound.applyStatus(status);
+      }
+      int received = 0;
+      for (Inbound message : events.messages()) {
+        Long channelId = pending.routes().get(message.phoneNumberId());
+        if (channelId == null) {
+          LOG.warning(
+              () ->
+                  "Webhook payload "
+                      + id
+                      + " has a message for phone number id "
+                      + message.phoneNumberId()
+                      + ", which no channel with its app secret serves; kept unprocessed");
+          continue;
+        }
+        try {
+          received += file(channelId, message) ? 1 : 0;
+        } catch (InvalidInputException e) {
+          // Retrying cannot fix it (a malformed WhatsApp id): the raw payload keeps the message.
+          LOG.warning(
+              () ->
+                  "Webhook payload "
+                      + id
+                      + ": message "
+                      + message.wamid()
+                      + " cannot be filed, kept in the payload only: "
+                      + e.getMessage());
+        }
+      }
+      if (retry) {
+        throw new IllegalStateException("a status names a message not recorded yet");
+      }
+      inbound.processed(id, received);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Webhook payload " + id + " failed, will retry: " + e);
+      inbound.failed(id, e.toString());
+    }
+  }
+
+  /** Fetches a file that failed before; the attachment gets it, or a note saying why not. */
+  private void retryMedia(long attachmentId) {
+    Optional<WhatsAppInbound.MediaJob> job = inbound.mediaJob(attachmentId);
+    if (job.isEmpty()) {
+      inbound.mediaFailed(attachmentId, "the channel has no access token");
+      return;
+    }
+    try {
+      StoredFile file =
+          downloader.download(job.get().access(), job.get().type(), job.get().media());
+      inbound.mediaDownloaded(attachmentId, file);
+    } catch (MediaDownloadException e) {
+      inbound.mediaFailed(attachmentId, e.getMessage());
+    }
+  }
+
+  /** Files one message; false when it was there already (a redelivery). */
+  private boolean file(long channelId, Inbound message) {
+    if (message.wamid() == null || inbound.isStored(message.wamid())) {
+      return false;
+    }
+    Optional<StoredFile> file = Optional.empty();
+    String problem = null;
+    if (message.media() != null) {
+      Optional<GraphApi.Access> access = inbound.access(channelId);
+      if (access.isEmpty()) {
+        problem = "the channel has no access token";
+      } else {
+        for (long wait : DOWNLOAD_BACKOFF_MS) {
+          try {
+            Thread.sleep(wait);
+            file = Optional.of(downloader.download(access.get(), message.type(), message.media()));
+            break;
+          } catch (MediaDownloadException e) {
+            problem = e.getMessage();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problem = "interrupted";
+            break;
+          }
+        }
+      }
+    }
+    try {
+      inbound.store(channelId, message, file, problem);
+      return true;
+    } catch (EJBException e) {
+      // Another server (or a redelivery processed in parallel) filed it first: the unique key on
+      // (channel, external_id) said so.
+      if (inbound.isStored(message.wamid())) {
+        return false;
+      }
+      throw e;
+    }
+  }
+}

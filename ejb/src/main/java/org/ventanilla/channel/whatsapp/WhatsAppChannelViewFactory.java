@@ -1,0 +1,22 @@
+package org.ventanilla.channel.whatsapp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.ventanilla.channel.Channel;
+import org.ventanilla.channel.ChannelType;
+import org.ventanilla.channel.ChannelView;
+import org.ventanilla.channel.ChannelViews.ChannelViewFactory;
+
+/** Views of WhatsApp numbers. */
+@ApplicationScoped
+public class WhatsAppChannelViewFactory implements ChannelViewFactory {
+
+  @Override
+  public ChannelType type() {
+    return ChannelType.WHATSAPP;
+  }
+
+  @Override
+  public ChannelView view(Channel channel) {
+    return WhatsAppChannelView.of((WhatsAppChannel) channel);
+  }
+}

@@ -1,0 +1,153 @@
+package org.ventanilla.channel.whatsapp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.ventanilla.channel.ChannelType;
+import org.ventanilla.customer.Customer;
+import org.ventanilla.ticket.Attachment;
+import org.ventanilla.ticket.Message;
+import org.ventanilla.ticket.MessageDirection;
+import org.ventanilla.ticket.Ticket;
+
+/** WhatsApp's own rows (payloads, templates) and the lookups its adapter needs. */
+@ApplicationScoped
+public class WhatsAppRepository {
+
+  @PersistenceContext private EntityManager em;
+
+  public List<WhatsAppChannel> activeChannels() {
+    return em.createQuery(
+            "SELECT c FROM WhatsAppChannel c WHERE c.active = TRUE AND c.deletedAt IS NULL"
+                + " ORDER BY c.id",
+            WhatsAppChannel.class)
+        .getResultList();
+  }
+
+  public Optional<WhatsAppChannel> channel(long id) {
+    return Optional.ofNullable(em.find(WhatsAppChannel.class, id));
+  }
+
+  public void add(Object entity) {
+    em.persist(entity);
+  }
+
+  public void flush() {
+    em.flush();
+  }
+
+  public Optional<WebhookPayload> payload(long id) {
+    return Optional.ofNullable(em.find(WebhookPayload.class, id));
+  }
+
+  public List<Long> duePayloads(Instant now, int limit) {
+    return em.createQuery(
+            "SELECT p.id FROM WebhookPayload p WHERE p.status = :received"
+                + " AND p.nextAttemptAt <= :now ORDER BY p.id",
+            Long.class)
+        .setParameter("received", WebhookPayload.Status.RECEIVED)
+        .setParameter("now", now)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  public List<Long> dueMediaRetries(Instant now, int limit) {
+    return em.createQuery(
+            "SELECT r.attachmentId FROM MediaRetry r WHERE r.nextAttemptAt <= :now"
+                + " ORDER BY r.nextAttemptAt",
+            Long.class)
+        .setParameter("now", now)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  public Optional<MediaRetry> mediaRetry(long attachmentId) {
+    return Optional.ofNullable(em.find(MediaRetry.class, attachmentId));
+  }
+
+  public Optional<Attachment> attachment(long id) {
+    return Optional.ofNullable(em.find(Attachment.class, id));
+  }
+
+  public void remove(MediaRetry retry) {
+    em.remove(retry);
+  }
+
+  public Optional<Message> message(String wamid) {
+    return em
+        .createQuery(
+            "SELECT m FROM Message m WHERE m.channel = :ch AND m.externalId = :id", Message.class)
+        .setParameter("ch", ChannelType.WHATSAPP)
+        .setParameter("id", wamid)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
+  /** The customer's newest ticket on this number, whatever its status. */
+  public Optional<Ticket> latestTicket(Customer customer, WhatsAppChannel channel) {
+    return em
+        .createQuery(
+            "SELECT t FROM Ticket t WHERE t.customer = :c AND t.source = :ch"
+                + " ORDER BY t.createdAt DESC, t.id DESC",
+            Ticket.class)
+        .setParameter("c", customer)
+        .setParameter("ch", channel)
+        .setMaxResults(1)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
+  /** Where replies on this ticket go: the WhatsApp id the customer last wrote from. */
+  public Optional<String> lastSender(Ticket ticket) {
+    return em
+        .createQuery(
+            "SELECT m.senderAddress FROM Message m WHERE m.ticket = :t AND m.direction = :in"
+                + " AND m.senderAddress IS NOT NULL ORDER BY m.createdAt DESC, m.id DESC",
+            String.class)
+        .setParameter("t", ticket)
+        .setParameter("in", MessageDirection.INBOUND)
+        .setMaxResults(1)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
+  public Optional<TemplateSend> templateSend(long messageId) {
+    return Optional.ofNullable(em.find(TemplateSend.class, messageId));
+  }
+
+  public List<WhatsAppTemplate> templates(WhatsAppChannel channel) {
+    return em.createQuery(
+            "SELECT t FROM WhatsAppTemplate t WHERE t.channel = :c ORDER BY t.name, t.language",
+            WhatsAppTemplate.class)
+        .setParameter("c", channel)
+        .getResultList();
+  }
+
+  public Optional<WhatsAppTemplate> template(WhatsAppChannel channel, String name, String lang) {
+    return em
+        .createQuery(
+            "SELECT t FROM WhatsAppTemplate t WHERE t.channel = :c AND t.name = :n"
+                + " AND t.language = :l",
+            WhatsAppTemplate.class)
+        .setParameter("c", channel)
+        .setParameter("n", name)
+        .setParameter("l", lang)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
+  public Optional<WhatsAppTemplate> template(long id) {
+    return Optional.ofNullable(em.find(WhatsAppTemplate.class, id));
+  }
+
+  public void remove(WhatsAppTemplate template) {
+    em.remove(template);
+  }
+}

@@ -1,0 +1,164 @@
+package org.ventanilla.channel.whatsapp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Optional;
+import org.ventanilla.channel.Channel;
+import org.ventanilla.channel.ChannelType;
+import org.ventanilla.channel.OutboundSender;
+import org.ventanilla.channel.SecretBox;
+import org.ventanilla.channel.SendResult;
+import org.ventanilla.customer.ContactType;
+import org.ventanilla.ticket.Message;
+
+/**
+ * Sends replies through the Cloud API's messages endpoint: free text, or an approved template when
+ * the reply was written as one. Network trouble, 429 and 5xx are worth another try; any other 4xx
+ * is Meta saying no for good (131047: the 24-hour window closed; 131026: not a WhatsApp user), kept
+ * on the message with Meta's code.
+ */
+@ApplicationScoped
+public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
+
+  @Inject WhatsAppRepository whatsapp;
+  @Inject SecretBox secrets;
+  @Inject GraphApi api;
+
+  /** One call to make, or why it cannot be made. */
+  public record Request(String url, String token, String json, String problem) {}
+
+  @Override
+  public ChannelType type() {
+    return ChannelType.WHATSAPP;
+  }
+
+  @Override
+  public Request prepare(Message message, Channel channel) {
+    WhatsAppChannel number = (WhatsAppChannel) channel;
+    if (number.getAccessTokenSealed() == null) {
+      return new Request(null, null, null, "The WhatsApp channel has no access token");
+    }
+    Optional<String> to =
+        whatsapp
+            .lastSender(message.getTicket())
+            .or(
+                () ->
+                    message.getTicket().getCustomer().getContacts().stream()
+                        .filter(c -> c.getType() == ContactType.PHONE)
+                        .map(c -> c.getValue())
+                        .findFirst());
+    if (to.isEmpty()) {
+      return new Request(null, null, null, "The customer has no WhatsApp number");
+    }
+    String recipient = to.get().startsWith("+") ? to.get().substring(1) : to.get();
+    String json =
+        whatsapp
+            .templateSend(message.getId())
+            .map(t -> templateBody(recipient, t.getName(), t.getLanguage(), t.getParameters()))
+            .orElseGet(() -> textBody(recipient, message.getText()));
+    return new Request(
+        number.apiUrl(number.getPhoneNumberId() + "/messages"),
+        secrets.decrypt(number.getAccessTokenSealed()),
+        json,
+        null);
+  }
+
+  static String textBody(String to, String text) {
+    return base(to)
+        .add("type", "text")
+        .add("text", Json.createObjectBuilder().add("preview_url", false).add("body", text))
+        .build()
+        .toString();
+  }
+
+  static String templateBody(String to, String name, String language, List<String> parameters) {
+    JsonArrayBuilder values = Json.createArrayBuilder();
+    parameters.forEach(
+        p -> values.add(Json.createObjectBuilder().add("type", "text").add("text", p)));
+    JsonObjectBuilder template =
+        Json.createObjectBuilder()
+            .add("name", name)
+            .add("language", Json.createObjectBuilder().add("code", language));
+    if (!parameters.isEmpty()) {
+      template.add(
+          "components",
+          Json.createArrayBuilder()
+              .add(Json.createObjectBuilder().add("type", "body").add("parameters", values)));
+    }
+    return base(to).add("type", "template").add("template", template).build().toString();
+  }
+
+  private static JsonObjectBuilder base(String to) {
+    return Json.createObjectBuilder()
+        .add("messaging_product", "whatsapp")
+        .add("recipient_type", "individual")
+        .add("to", to);
+  }
+
+  @Override
+  public SendResult send(Request request) {
+    if (request.problem() != null) {
+      return new SendResult.Refused(request.problem());
+    }
+    HttpResponse<String> response;
+    try {
+      response = api.postJson(request.url(), request.token(), request.json());
+    } catch (IOException e) {
+      return new SendResult.TryLater("WhatsApp API unreachable: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new SendResult.TryLater("interrupted");
+    }
+    return classify(response.statusCode(), response.body());
+  }
+
+  static SendResult classify(int status, String body) {
+    if (status >= 200 && status < 300) {
+      try {
+        JsonObject json = read(body);
+        return new SendResult.Sent(json.getJsonArray("messages").getJsonObject(0).getString("id"));
+      } catch (RuntimeException e) {
+        // Accepted, but without the id we would match statuses with: sent all the same.
+        return new SendResult.Sent(null);
+      }
+    }
+    String error = "HTTP " + status + ": " + apiError(body);
+    if (status == 429 || status >= 500) {
+      return new SendResult.TryLater(error);
+    }
+    return new SendResult.Refused(apiError(body));
+  }
+
+  /** "(131047) Re-engagement message: details" from Meta's error object, or the raw body. */
+  static String apiError(String body) {
+    try {
+      JsonObject error = read(body).getJsonObject("error");
+      String details = null;
+      if (error.get("error_data") instanceof JsonObject data) {
+        details = data.getString("details", null);
+      }
+      return "("
+          + error.get("code")
+          + ") "
+          + error.getString("message", "")
+          + (details == null ? "" : ": " + details);
+    } catch (RuntimeException e) {
+      return body == null ? "" : body.substring(0, Math.min(body.length(), 500));
+    }
+  }
+
+  private static JsonObject read(String body) {
+    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      return reader.readObject();
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package org.ventanilla.channel.whatsapp;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.ventanilla.channel.SecretBox;
+
+/**
+ * Meta's side of the webhook. The signature is the authentication: nothing is stored before it
+ * verifies. A verified delivery is stored raw and answered at once; processing follows after the
+ * commit (and the timer of {@link WebhookProcessor} catches whatever that kick missed).
+ */
+@Stateless
+@PermitAll
+public class WhatsAppWebhook {
+
+  @Inject WhatsAppRepository whatsapp;
+  @Inject SecretBox secrets;
+  @Inject Clock clock;
+  @Inject Event<Stored> stored;
+
+  /** Meta's subscription check: the challenge back when the token is one of ours. */
+  public Optional<String> verify(String mode, String token, String challenge) {
+    if (!"subscribe".equals(mode) || token == null || token.isEmpty() || challenge == null) {
+      return Optional.empty();
+    }
+    byte[] given = token.getBytes(StandardCharsets.UTF_8);
+    for (WhatsAppChannel channel : whatsapp.activeChannels()) {
+      String mine = secrets.decrypt(channel.getVerifyTokenSealed());
+      if (mine != null && MessageDigest.isEqual(mine.getBytes(StandardCharsets.UTF_8), given)) {
+        return Optional.of(challenge);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Stores a delivery whose signature one channel's app secret verifies; the channels the payload
+   * names are tried first, then the others (a number can move between apps).
+   *
+   * @return the stored payload's id
+   * @throws WebhookRejectedException when no signature, or no channel's secret verifies it
+   */
+  public long receive(byte[] body, String signature) {
+    if (signature == null || signature.isBlank()) {
+      throw new WebhookRejectedException(false);
+    }
+    String json = new String(body, StandardCharsets.UTF_8);
+    Set<String> named = WebhookParser.phoneNumberIds(json);
+    List<WhatsAppChannel> candidates = new ArrayList<>();
+    List<WhatsAppChannel> others = new ArrayList<>();
+    for (WhatsAppChannel c : whatsapp.activeChannels()) {
+      (named.contains(c.getPhoneNumberId()) ? candidates : others).add(c);
+    }
+    candidates.addAll(others);
+    for (WhatsAppChannel channel : candidates) {
+      String secret = secrets.decrypt(channel.getAppSecretSealed());
+      if (WebhookSignature.verify(body, signature, secret)) {
+        WebhookPayload payload = new WebhookPayload(channel.getId(), json, clock.instant());
+        whatsapp.add(payload);
+        whatsapp.flush();
+        stored.fire(new Stored(payload.getId()));
+        return payload.getId();
+      }
+    }
+    throw new WebhookRejectedException(true);
+  }
+
+  /** A verified delivery was stored. */
+  public record Stored(long payloadId) {}
+}

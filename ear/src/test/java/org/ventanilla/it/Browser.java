@@ -30,8 +30,11 @@ public final class Browser implements AutoCloseable {
   final WebDriver driver;
   final WebDriverWait wait;
   private final Path profile;
+  // A second browser (another user) inside a test: failures after it closes show the first again.
+  private final Browser previous;
 
-  private Browser(String language) throws IOException {
+  private Browser(String language, Browser previous) throws IOException {
+    this.previous = previous;
     profile = Files.createTempDirectory("ventanilla-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -60,7 +63,7 @@ public final class Browser implements AutoCloseable {
     Assumptions.assumeTrue(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "chromium and chromium-driver are not installed (.ci/run installs them)");
-    current = new Browser(language);
+    current = new Browser(language, current);
     return current;
   }
 
@@ -69,6 +72,15 @@ public final class Browser implements AutoCloseable {
     driver.findElement(By.id("j_username")).sendKeys(username);
     driver.findElement(By.id("j_password")).sendKeys(password);
     driver.findElement(By.id("login-submit")).click();
+  }
+
+  /** Keeps a picture of the page, to look at how it renders (target/screenshots/NAME.png). */
+  public void screenshot(String name) throws IOException {
+    Path dir = Path.of(System.getProperty("it.screenshots", "target/screenshots"));
+    Files.createDirectories(dir);
+    Files.write(
+        dir.resolve(name + ".png"),
+        ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
   }
 
   /** Keeps a screenshot of the page a failed browser test was looking at. */
@@ -103,7 +115,7 @@ public final class Browser implements AutoCloseable {
     try {
       driver.quit();
     } finally {
-      current = null;
+      current = previous;
       try (var files = Files.walk(profile)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }

@@ -151,13 +151,19 @@ class AdminPagesBrowserIT {
 
   /** Picks an option of a PrimeFaces select menu the way a user does: open it, click the label. */
   private static void choose(Browser browser, String id, String label) {
-    browser.driver.findElement(By.id(id)).click();
-    browser
-        .wait
-        .until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//ul[@id='" + id + "_items']/li[@data-label='" + label + "']")))
-        .click();
-    browser.wait.until(ExpectedConditions.textToBe(By.id(id + "_label"), label));
+    By option = By.xpath("//div[@id='" + id + "_panel']//li[normalize-space()='" + label + "']");
+    browser.wait.until(
+        driver -> {
+          try {
+            if (!driver.findElement(By.id(id + "_panel")).isDisplayed()) {
+              driver.findElement(By.id(id)).click();
+            } else {
+              driver.findElement(option).click();
+            }
+          } catch (org.openqa.selenium.WebDriverException stillAnimating) {
+            return false;
+          }
+          return driver.findElement(By.id(id + "_label")).getText().equals(label);
+        });
   }
 }

@@ -26,6 +26,7 @@ public final class Browser implements AutoCloseable {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   private static Browser current;
+  private static byte[] lastPage;
 
   final WebDriver driver;
   final WebDriverWait wait;
@@ -63,6 +64,7 @@ public final class Browser implements AutoCloseable {
     Assumptions.assumeTrue(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "chromium and chromium-driver are not installed (.ci/run installs them)");
+    lastPage = null;
     current = new Browser(language, current);
     return current;
   }
@@ -78,24 +80,20 @@ public final class Browser implements AutoCloseable {
   public void screenshot(String name) throws IOException {
     Path dir = Path.of(System.getProperty("it.screenshots", "target/screenshots"));
     Files.createDirectories(dir);
-    Files.write(
-        dir.resolve(name + ".png"),
-        ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    Files.write(dir.resolve(name + ".png"), png());
   }
 
   /** Keeps a screenshot of the page a failed browser test was looking at. */
   public static final class ScreenshotOnFailure implements TestWatcher {
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
-      if (current == null) {
-        return;
-      }
       try {
+        byte[] png = current != null ? current.png() : lastPage;
+        if (png == null) {
+          return;
+        }
         Path dir = Path.of(System.getProperty("it.screenshots", "target/screenshots"));
         Files.createDirectories(dir);
-        byte[] png =
-            ((org.openqa.selenium.TakesScreenshot) current.driver)
-                .getScreenshotAs(OutputType.BYTES);
         Path file =
             dir.resolve(
                 context.getRequiredTestClass().getSimpleName()
@@ -110,8 +108,18 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  private byte[] png() {
+    return ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+  }
+
   @Override
   public void close() throws IOException {
+    try {
+      // try-with-resources closes the browser before the watcher hears of a failure.
+      lastPage = png();
+    } catch (RuntimeException e) {
+      lastPage = null;
+    }
     try {
       driver.quit();
     } finally {

@@ -127,6 +127,8 @@ class AdminPagesBrowserIT {
               By.id("test:result"), "IMAP: correcto"));
       String result = admin.driver.findElement(By.id("test:result")).getText();
       assertTrue(result.contains("SMTP: correcto"), result);
+      ((org.openqa.selenium.JavascriptExecutor) admin.driver)
+          .executeScript("arguments[0].scrollIntoView()", admin.driver.findElement(By.id("test")));
       admin.screenshot("admin-channel-email-edit");
 
       admin.driver.findElement(By.id("nav-channels")).click();

@@ -26,12 +26,16 @@ public final class Browser implements AutoCloseable {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   private static Browser current;
+  private static byte[] lastPage;
 
   final WebDriver driver;
   final WebDriverWait wait;
   private final Path profile;
+  // A second browser (another user) inside a test: failures after it closes show the first again.
+  private final Browser previous;
 
-  private Browser(String language) throws IOException {
+  private Browser(String language, Browser previous) throws IOException {
+    this.previous = previous;
     profile = Files.createTempDirectory("ventanilla-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -60,7 +64,8 @@ public final class Browser implements AutoCloseable {
     Assumptions.assumeTrue(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "chromium and chromium-driver are not installed (.ci/run installs them)");
-    current = new Browser(language);
+    lastPage = null;
+    current = new Browser(language, current);
     return current;
   }
 
@@ -71,19 +76,24 @@ public final class Browser implements AutoCloseable {
     driver.findElement(By.id("login-submit")).click();
   }
 
+  /** Keeps a picture of the page, to look at how it renders (target/screenshots/NAME.png). */
+  public void screenshot(String name) throws IOException {
+    Path dir = Path.of(System.getProperty("it.screenshots", "target/screenshots"));
+    Files.createDirectories(dir);
+    Files.write(dir.resolve(name + ".png"), png());
+  }
+
   /** Keeps a screenshot of the page a failed browser test was looking at. */
   public static final class ScreenshotOnFailure implements TestWatcher {
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
-      if (current == null) {
-        return;
-      }
       try {
+        byte[] png = current != null ? current.png() : lastPage;
+        if (png == null) {
+          return;
+        }
         Path dir = Path.of(System.getProperty("it.screenshots", "target/screenshots"));
         Files.createDirectories(dir);
-        byte[] png =
-            ((org.openqa.selenium.TakesScreenshot) current.driver)
-                .getScreenshotAs(OutputType.BYTES);
         Path file =
             dir.resolve(
                 context.getRequiredTestClass().getSimpleName()
@@ -98,12 +108,22 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  private byte[] png() {
+    return ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+  }
+
   @Override
   public void close() throws IOException {
     try {
+      // try-with-resources closes the browser before the watcher hears of a failure.
+      lastPage = png();
+    } catch (RuntimeException e) {
+      lastPage = null;
+    }
+    try {
       driver.quit();
     } finally {
-      current = null;
+      current = previous;
       try (var files = Files.walk(profile)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }

@@ -264,7 +264,11 @@ public class WhatsAppInbound {
               if (received > 0) {
                 whatsapp
                     .channel(p.getChannelId())
-                    .ifPresent(c -> c.recordSuccess(clock.instant(), received));
+                    .ifPresent(
+                        c -> {
+                          c.recordSuccess(clock.instant());
+                          c.countReceived(received);
+                        });
               }
             });
   }

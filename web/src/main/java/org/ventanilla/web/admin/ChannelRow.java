@@ -35,7 +35,17 @@ public record ChannelRow(
           email.health(),
           "/admin/channel-email");
     }
-    // Other types (WhatsApp): add their edit page's outcome here when it exists.
+    if (view instanceof org.ventanilla.channel.whatsapp.WhatsAppChannelView wa) {
+      return new ChannelRow(
+          wa.id(),
+          wa.type(),
+          wa.name(),
+          wa.displayPhoneNumber(),
+          wa.active(),
+          wa.health(),
+          "/admin/channel-whatsapp");
+    }
+    // A type without its own page yet is still listed, read by convention.
     Boolean active = component(view, "active", Boolean.class);
     return new ChannelRow(
         view.id(),

@@ -1,0 +1,304 @@
+package org.ventanilla.web.admin;
+
+import jakarta.ejb.EJBException;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.ventanilla.channel.ChannelService;
+import org.ventanilla.channel.whatsapp.WhatsAppChannelRequest;
+import org.ventanilla.channel.whatsapp.WhatsAppChannelService;
+import org.ventanilla.channel.whatsapp.WhatsAppChannelView;
+import org.ventanilla.channel.whatsapp.WhatsAppTemplateRequest;
+import org.ventanilla.channel.whatsapp.WhatsAppTemplateView;
+import org.ventanilla.common.DomainException;
+
+/**
+ * Adds a WhatsApp number (no id) or changes one, and manages its approved message templates. The
+ * three secrets are only ever written: empty fields keep what is stored.
+ */
+@Named
+@ViewScoped
+public class WhatsAppChannelForm implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient ChannelService channels;
+  @Inject transient WhatsAppChannelService service;
+
+  private Long id;
+  private boolean created;
+  private boolean found = true;
+  private String savedName;
+
+  private String name;
+  private String phoneNumberId;
+  private String displayPhoneNumber;
+  private String accessToken;
+  private String appSecret;
+  private String verifyToken;
+  private String apiBaseUrl;
+  private String apiVersion = "v21.0";
+  private Integer reopenDays = 7;
+  private boolean active = true;
+  private boolean accessTokenSet;
+  private boolean appSecretSet;
+  private boolean verifyTokenSet;
+
+  private List<WhatsAppTemplateView> templates = List.of();
+  private String templateName;
+  private String templateLanguage = "es";
+  private Integer templateParameters = 0;
+  private String templateText;
+
+  /** f:viewAction: an empty form without id, the stored settings with one. */
+  public void load() {
+    if (id == null) {
+      return;
+    }
+    WhatsAppChannelView view =
+        channels
+            .get(id)
+            .filter(WhatsAppChannelView.class::isInstance)
+            .map(WhatsAppChannelView.class::cast)
+            .orElse(null);
+    found = view != null;
+    if (found) {
+      show(view);
+      templates = service.templates(id);
+    }
+  }
+
+  public String save() {
+    WhatsAppChannelRequest request =
+        new WhatsAppChannelRequest(
+            name,
+            phoneNumberId,
+            displayPhoneNumber,
+            blankToNull(accessToken),
+            blankToNull(appSecret),
+            blankToNull(verifyToken),
+            blankToNull(apiBaseUrl),
+            apiVersion,
+            reopenDays,
+            id == null ? null : active);
+    try {
+      if (id == null) {
+        WhatsAppChannelView view = service.create(request);
+        return "/admin/channel-whatsapp?faces-redirect=true&created=true&id=" + view.id();
+      }
+      show(service.update(id, request));
+      AdminMessages.info("admin.saved");
+    } catch (DomainException e) {
+      AdminMessages.error(e);
+    } catch (EJBException e) {
+      AdminMessages.errorKey("admin.failed");
+    }
+    return null;
+  }
+
+  public void addTemplate() {
+    try {
+      service.addTemplate(
+          id,
+          new WhatsAppTemplateRequest(
+              templateName, templateLanguage, templateParameters, templateText));
+      templateName = null;
+      templateText = null;
+      templateParameters = 0;
+      AdminMessages.info("whatsappChannel.templateAdded");
+    } catch (DomainException e) {
+      AdminMessages.error(e);
+    } catch (EJBException e) {
+      AdminMessages.errorKey("admin.failed");
+    }
+    templates = service.templates(id);
+  }
+
+  public void deleteTemplate(WhatsAppTemplateView template) {
+    try {
+      service.deleteTemplate(id, template.id());
+    } catch (DomainException e) {
+      AdminMessages.error(e);
+    }
+    templates = service.templates(id);
+  }
+
+  private void show(WhatsAppChannelView view) {
+    savedName = view.name();
+    name = view.name();
+    phoneNumberId = view.phoneNumberId();
+    displayPhoneNumber = view.displayPhoneNumber();
+    apiBaseUrl = view.apiBaseUrl();
+    apiVersion = view.apiVersion();
+    reopenDays = view.reopenDays();
+    active = view.active();
+    accessTokenSet = view.accessTokenSet();
+    appSecretSet = view.appSecretSet();
+    verifyTokenSet = view.verifyTokenSet();
+    accessToken = null;
+    appSecret = null;
+    verifyToken = null;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  public boolean isEditing() {
+    return id != null && found;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public void setId(Long id) {
+    this.id = id;
+  }
+
+  public boolean isCreated() {
+    return created;
+  }
+
+  public void setCreated(boolean created) {
+    this.created = created;
+  }
+
+  public boolean isFound() {
+    return found;
+  }
+
+  public String getSavedName() {
+    return savedName;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getPhoneNumberId() {
+    return phoneNumberId;
+  }
+
+  public void setPhoneNumberId(String phoneNumberId) {
+    this.phoneNumberId = phoneNumberId;
+  }
+
+  public String getDisplayPhoneNumber() {
+    return displayPhoneNumber;
+  }
+
+  public void setDisplayPhoneNumber(String displayPhoneNumber) {
+    this.displayPhoneNumber = displayPhoneNumber;
+  }
+
+  public String getAccessToken() {
+    return accessToken;
+  }
+
+  public void setAccessToken(String accessToken) {
+    this.accessToken = accessToken;
+  }
+
+  public String getAppSecret() {
+    return appSecret;
+  }
+
+  public void setAppSecret(String appSecret) {
+    this.appSecret = appSecret;
+  }
+
+  public String getVerifyToken() {
+    return verifyToken;
+  }
+
+  public void setVerifyToken(String verifyToken) {
+    this.verifyToken = verifyToken;
+  }
+
+  public String getApiBaseUrl() {
+    return apiBaseUrl;
+  }
+
+  public void setApiBaseUrl(String apiBaseUrl) {
+    this.apiBaseUrl = apiBaseUrl;
+  }
+
+  public String getApiVersion() {
+    return apiVersion;
+  }
+
+  public void setApiVersion(String apiVersion) {
+    this.apiVersion = apiVersion;
+  }
+
+  public Integer getReopenDays() {
+    return reopenDays;
+  }
+
+  public void setReopenDays(Integer reopenDays) {
+    this.reopenDays = reopenDays;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public void setActive(boolean active) {
+    this.active = active;
+  }
+
+  public boolean isAccessTokenSet() {
+    return accessTokenSet;
+  }
+
+  public boolean isAppSecretSet() {
+    return appSecretSet;
+  }
+
+  public boolean isVerifyTokenSet() {
+    return verifyTokenSet;
+  }
+
+  public List<WhatsAppTemplateView> getTemplates() {
+    return templates;
+  }
+
+  public String getTemplateName() {
+    return templateName;
+  }
+
+  public void setTemplateName(String templateName) {
+    this.templateName = templateName;
+  }
+
+  public String getTemplateLanguage() {
+    return templateLanguage;
+  }
+
+  public void setTemplateLanguage(String templateLanguage) {
+    this.templateLanguage = templateLanguage;
+  }
+
+  public Integer getTemplateParameters() {
+    return templateParameters;
+  }
+
+  public void setTemplateParameters(Integer templateParameters) {
+    this.templateParameters = templateParameters;
+  }
+
+  public String getTemplateText() {
+    return templateText;
+  }
+
+  public void setTemplateText(String templateText) {
+    this.templateText = templateText;
+  }
+}

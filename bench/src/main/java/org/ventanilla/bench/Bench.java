@@ -11,7 +11,8 @@ import java.util.Locale;
  * figures; nothing here asserts a time.
  *
  * <p>Arguments: {@code --url http://localhost:8080 --password ADMIN_PASSWORD --mails 1000
- * --database PostgreSQL --out bench/results.json}
+ * --deliveries 2000 --database PostgreSQL --out bench/results.json}; the database the server uses
+ * comes from VENTANILLA_DB_URL, VENTANILLA_DB_USER, VENTANILLA_DB_PASSWORD (or --jdbc-url ...).
  */
 public final class Bench {
 
@@ -25,7 +26,19 @@ public final class Bench {
     Path out = Path.of(arg(args, "--out", "bench/results.json"));
     Client client = new Client(url, password);
 
+    int deliveries = Integer.parseInt(arg(args, "--deliveries", "2000"));
+    String jdbcUrl = arg(args, "--jdbc-url", System.getenv("VENTANILLA_DB_URL"));
+    String jdbcUser = arg(args, "--jdbc-user", System.getenv("VENTANILLA_DB_USER"));
+    String jdbcPassword = arg(args, "--jdbc-password", System.getenv("VENTANILLA_DB_PASSWORD"));
+
     List<Result> results = new ArrayList<>();
+    if (jdbcUrl != null) {
+      results.addAll(
+          new WhatsAppIngestBench(client, url, jdbcUrl, jdbcUser, jdbcPassword).run(deliveries));
+    } else {
+      System.out.println(
+          "No database URL: skipping the WhatsApp ingest (it counts committed rows).");
+    }
     results.add(EmailIngestBench.run(client, mails));
 
     System.out.println();
@@ -58,6 +71,8 @@ public final class Bench {
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, json);
     System.out.println("\nWrote " + out);
+    // The HTTP clients' worker threads would keep the JVM (and Maven's exec) alive.
+    System.exit(0);
   }
 
   private static String arg(String[] args, String name, String fallback) {

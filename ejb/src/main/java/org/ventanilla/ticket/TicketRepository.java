@@ -129,6 +129,36 @@ public class TicketRepository {
     return query.getSingleResult();
   }
 
+  /**
+   * What the inbox shows changes only when a ticket is added or touched: the newest update time and
+   * the number of tickets, read from the updated_at index.
+   */
+  public String inboxStamp() {
+    Object[] row =
+        em.createQuery("SELECT MAX(t.updatedAt), COUNT(t) FROM Ticket t", Object[].class)
+            .getSingleResult();
+    return row[0] + "/" + row[1];
+  }
+
+  /**
+   * What the workspace shows of a ticket changes with its version (status, assignee, new
+   * messages) or a message's delivery status, which the outbox and WhatsApp update on the message.
+   */
+  public String ticketStamp(long id) {
+    List<Object[]> rows =
+        em.createQuery(
+                "SELECT t.version, m.id, m.deliveryStatus FROM Ticket t"
+                    + " LEFT JOIN Message m ON m.ticket = t WHERE t.id = :id ORDER BY m.id",
+                Object[].class)
+            .setParameter("id", id)
+            .getResultList();
+    StringBuilder stamp = new StringBuilder();
+    for (Object[] row : rows) {
+      stamp.append(row[0]).append(':').append(row[1]).append(':').append(row[2]).append(';');
+    }
+    return stamp.toString();
+  }
+
   public List<Ticket> ofCustomer(Customer customer, int limit) {
     return em.createQuery(
             "SELECT t FROM Ticket t JOIN FETCH t.customer LEFT JOIN FETCH t.assignee"

@@ -52,6 +52,16 @@ public class TicketService {
     return tickets.count(filter);
   }
 
+  /** Changes whenever the inbox's rows or counts may have changed; cheap enough to poll. */
+  public String inboxStamp() {
+    return tickets.inboxStamp();
+  }
+
+  /** Changes whenever the ticket, its conversation or a delivery status changed. */
+  public String ticketStamp(long id) {
+    return tickets.ticketStamp(id);
+  }
+
   public Optional<TicketDetails> get(long id) {
     return tickets.find(id).map(this::details);
   }

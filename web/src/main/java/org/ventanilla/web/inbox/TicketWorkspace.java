@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.ResourceBundle;
+import org.primefaces.PrimeFaces;
 import org.ventanilla.agent.AgentService;
 import org.ventanilla.agent.AgentView;
 import org.ventanilla.common.DomainException;
@@ -25,6 +26,7 @@ public class TicketWorkspace implements Serializable {
 
   @Inject transient TicketService tickets;
   @Inject transient AgentService agents;
+  @Inject transient PresenceRegistry presence;
 
   private Long id;
   private TicketDetails ticket;
@@ -34,20 +36,63 @@ public class TicketWorkspace implements Serializable {
   private String status;
   private String priority;
   private String assignee;
+  private AgentView me;
+  private String stamp;
 
   /** f:viewAction: loads the ticket named by the id view parameter. */
   public void load() {
+    if (id != null) {
+      stamp = tickets.ticketStamp(id);
+    }
     ticket = id == null ? null : tickets.get(id).orElse(null);
     if (ticket != null) {
       status = ticket.status();
       priority = ticket.priority();
       assignee = ticket.assignee();
+      presence.viewing(id, me().username(), me().displayName());
     }
+  }
+
+  /**
+   * The page's poll every two seconds: says the agent is still here and tells the page (callback
+   * parameter {@code changed}) whether the conversation or the ticket changed since it was loaded,
+   * so the page reloads only the parts that show them and never the composer.
+   */
+  public void heartbeat() {
+    if (ticket == null) {
+      return;
+    }
+    presence.viewing(id, me().username(), me().displayName());
+    if (!tickets.ticketStamp(id).equals(stamp)) {
+      PrimeFaces.current().ajax().addCallbackParam("changed", true);
+    }
+  }
+
+  /** The composer's signal while the agent writes. */
+  public void typing() {
+    if (ticket != null) {
+      presence.typing(id, me().username(), me().displayName());
+    }
+  }
+
+  /** The other agents on this ticket right now. */
+  public List<PresenceRegistry.Presence> getOthers() {
+    return ticket == null ? List.of() : presence.others(id, me().username());
+  }
+
+  private AgentView me() {
+    if (me == null) {
+      me = agents.current();
+    }
+    return me;
   }
 
   public void reply() {
     if (run(() -> tickets.reply(id, replyText))) {
       replyText = null;
+      // Sent: no longer writing, still here.
+      presence.left(id, me().username());
+      presence.viewing(id, me().username(), me().displayName());
       info("ticket.replyQueued");
     }
     load();

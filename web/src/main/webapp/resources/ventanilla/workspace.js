@@ -13,6 +13,14 @@
     }
   });
 
+  // "/shortcut" then Tab: the server swaps it for that canned response, filled for this ticket.
+  $(document).on('keydown', '.compose-reply textarea', function (event) {
+    if (event.key === 'Tab' && !event.shiftKey && /(^|\s)\/[\w\u00C0-\u024F-]+\s*$/.test(this.value)) {
+      event.preventDefault();
+      window.expandShortcut();
+    }
+  });
+
   $(document).on('input', '.compose textarea', function () {
     var now = Date.now();
     if (now - lastSignal > 2000 && typeof window.composerTyping === 'function') {
@@ -20,4 +28,13 @@
       window.composerTyping();
     }
   });
+
+  /** After the server changed the reply, the agent keeps writing where the text ends. */
+  window.ventanillaFocusReply = function () {
+    var reply = $('.compose-reply textarea').get(0);
+    if (reply) {
+      reply.focus();
+      reply.setSelectionRange(reply.value.length, reply.value.length);
+    }
+  };
 })(jQuery);

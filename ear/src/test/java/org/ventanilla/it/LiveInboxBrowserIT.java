@@ -73,7 +73,7 @@ class LiveInboxBrowserIT {
                 By.id("ticket:presence"), "Ana " + suffix + " está viendo"));
         ana.wait.until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.id("ticket:presence"), "admin"));
+                By.id("ticket:presence"), "Administrator está viendo"));
 
         // Ana writes: the admin sees it while the admin's own draft stays untouched.
         admin.driver.findElement(By.id("ticket:reply")).sendKeys("Borrador del admin");
@@ -84,7 +84,9 @@ class LiveInboxBrowserIT {
         admin.screenshot("workspace-es");
 
         // Ana sends with Ctrl+Enter; the admin's timeline shows it, the draft survives.
-        ana.driver.findElement(By.id("ticket:reply")).sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        ana.driver
+            .findElement(By.id("ticket:reply"))
+            .sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
         admin.wait.until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("ticket:timeline"), "Hola Marta, lo reviso"));

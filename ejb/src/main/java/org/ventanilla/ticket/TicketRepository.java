@@ -141,8 +141,8 @@ public class TicketRepository {
   }
 
   /**
-   * What the workspace shows of a ticket changes with its version (status, assignee, new
-   * messages) or a message's delivery status, which the outbox and WhatsApp update on the message.
+   * What the workspace shows of a ticket changes with its version (status, assignee, new messages)
+   * or a message's delivery status, which the outbox and WhatsApp update on the message.
    */
   public String ticketStamp(long id) {
     List<Object[]> rows =

@@ -12,6 +12,7 @@ import org.ventanilla.agent.CallerAgent;
 import org.ventanilla.agent.Role;
 import org.ventanilla.channel.ChannelType;
 import org.ventanilla.channel.Outbox;
+import org.ventanilla.channel.whatsapp.ReplyWindow;
 import org.ventanilla.channel.whatsapp.TemplateReply;
 import org.ventanilla.channel.whatsapp.WhatsAppReplies;
 import org.ventanilla.common.Enums;
@@ -64,6 +65,11 @@ public class TicketService {
 
   public Optional<TicketDetails> get(long id) {
     return tickets.find(id).map(this::details);
+  }
+
+  /** Whether free text may go out on the ticket now, or only a WhatsApp template. */
+  public ReplyWindow replyWindow(long id) {
+    return whatsapp.window(require(id), clock.instant());
   }
 
   /** Records a customer's message as if it had just arrived, opening a new ticket. */

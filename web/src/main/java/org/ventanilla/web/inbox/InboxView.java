@@ -43,8 +43,8 @@ public class InboxView implements Serializable {
   }
 
   /**
-   * The page's poll every two seconds: one indexed query; only when something changed does the
-   * page (callback parameter {@code changed}) reload the table and the counts.
+   * The page's poll every two seconds: one indexed query; only when something changed does the page
+   * (callback parameter {@code changed}) reload the table and the counts.
    */
   public void checkForChanges() {
     String now = tickets.inboxStamp();

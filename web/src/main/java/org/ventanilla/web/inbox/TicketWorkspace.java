@@ -7,12 +7,21 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.primefaces.PrimeFaces;
 import org.ventanilla.agent.AgentService;
 import org.ventanilla.agent.AgentView;
+import org.ventanilla.channel.whatsapp.ReplyWindow;
+import org.ventanilla.channel.whatsapp.TemplateReply;
+import org.ventanilla.channel.whatsapp.WhatsAppTemplateView;
 import org.ventanilla.common.DomainException;
+import org.ventanilla.template.CannedResponseService;
+import org.ventanilla.template.CannedResponseView;
 import org.ventanilla.ticket.TicketChanges;
 import org.ventanilla.ticket.TicketDetails;
 import org.ventanilla.ticket.TicketService;
@@ -23,10 +32,13 @@ import org.ventanilla.ticket.TicketService;
 public class TicketWorkspace implements Serializable {
 
   private static final long serialVersionUID = 1L;
+  private static final Pattern SHORTCUT_AT_END =
+      Pattern.compile("(^|\\s)/([\\p{L}\\p{N}_-]+)\\s*$");
 
   @Inject transient TicketService tickets;
   @Inject transient AgentService agents;
   @Inject transient PresenceRegistry presence;
+  @Inject transient CannedResponseService canned;
 
   private Long id;
   private TicketDetails ticket;
@@ -37,6 +49,11 @@ public class TicketWorkspace implements Serializable {
   private String priority;
   private String assignee;
   private AgentView me;
+  private ReplyWindow window;
+  private List<CannedResponseView> cannedResponses;
+  private Long cannedId;
+  private Long templateId;
+  private List<TemplateParameter> templateParameters = new ArrayList<>();
   private String stamp;
 
   /** f:viewAction: loads the ticket named by the id view parameter. */
@@ -49,6 +66,7 @@ public class TicketWorkspace implements Serializable {
       status = ticket.status();
       priority = ticket.priority();
       assignee = ticket.assignee();
+      window = tickets.replyWindow(id);
       presence.viewing(id, me().username(), me().displayName());
     }
   }
@@ -96,6 +114,110 @@ public class TicketWorkspace implements Serializable {
       info("ticket.replyQueued");
     }
     load();
+  }
+
+  /** The canned-response picker: its text, filled for this ticket, goes after what is written. */
+  public void insertCanned() {
+    if (cannedId != null) {
+      append(canned.render(cannedId, id));
+      cannedId = null;
+    }
+  }
+
+  /** "/shortcut" at the end of the reply (Tab in the composer) becomes that canned response. */
+  public void expandShortcut() {
+    if (replyText == null) {
+      return;
+    }
+    Matcher m = SHORTCUT_AT_END.matcher(replyText);
+    if (m.find()) {
+      String before = replyText.substring(0, m.end(1));
+      canned
+          .renderShortcut(m.group(2), id)
+          .ifPresentOrElse(
+              text -> replyText = before + text,
+              () -> error(bundle().getString("canned.unknownShortcut")));
+    }
+  }
+
+  private void append(String text) {
+    replyText =
+        replyText == null || replyText.isBlank() ? text : replyText.stripTrailing() + "\n" + text;
+  }
+
+  public List<CannedResponseView> getCannedResponses() {
+    if (cannedResponses == null) {
+      cannedResponses = canned.available();
+    }
+    return cannedResponses;
+  }
+
+  public Long getCannedId() {
+    return cannedId;
+  }
+
+  public void setCannedId(Long cannedId) {
+    this.cannedId = cannedId;
+  }
+
+  /** The template picker changed: one empty field per parameter of the chosen template. */
+  public void templateChosen() {
+    templateParameters = new ArrayList<>();
+    selectedTemplate()
+        .ifPresent(
+            t -> {
+              for (int i = 1; i <= t.parameterCount(); i++) {
+                templateParameters.add(new TemplateParameter(i));
+              }
+            });
+  }
+
+  /** Sends the chosen WhatsApp template, the only reply allowed once the window has closed. */
+  public void replyWithTemplate() {
+    Optional<WhatsAppTemplateView> template = selectedTemplate();
+    if (template.isEmpty()) {
+      error(bundle().getString("ticket.template.required"));
+      return;
+    }
+    List<String> values =
+        templateParameters.stream().map(p -> p.getValue() == null ? "" : p.getValue()).toList();
+    if (run(
+        () ->
+            tickets.replyWithTemplate(
+                id, new TemplateReply(template.get().name(), template.get().language(), values)))) {
+      templateId = null;
+      templateParameters = new ArrayList<>();
+      info("ticket.replyQueued");
+    }
+    load();
+  }
+
+  private Optional<WhatsAppTemplateView> selectedTemplate() {
+    if (templateId == null || window == null) {
+      return Optional.empty();
+    }
+    return window.templates().stream().filter(t -> t.id() == templateId).findFirst();
+  }
+
+  /** The chosen template's text, to read before sending. */
+  public String getTemplatePreview() {
+    return selectedTemplate().map(WhatsAppTemplateView::text).orElse(null);
+  }
+
+  public ReplyWindow getWindow() {
+    return window;
+  }
+
+  public Long getTemplateId() {
+    return templateId;
+  }
+
+  public void setTemplateId(Long templateId) {
+    this.templateId = templateId;
+  }
+
+  public List<TemplateParameter> getTemplateParameters() {
+    return templateParameters;
   }
 
   public void addNote() {

@@ -21,6 +21,19 @@
     }
   });
 
+  // r: reply, n: note, when the agent is not already typing somewhere.
+  $(document).on('keydown', function (event) {
+    if ($(event.target).is('input, textarea, select, [contenteditable]') ||
+        event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    var target = event.key === 'r' ? '.compose-reply textarea' : event.key === 'n' ? '.compose-note textarea' : null;
+    if (target && $(target).length) {
+      event.preventDefault();
+      $(target).first().trigger('focus');
+    }
+  });
+
   $(document).on('input', '.compose textarea', function () {
     var now = Date.now();
     if (now - lastSignal > 2000 && typeof window.composerTyping === 'function') {

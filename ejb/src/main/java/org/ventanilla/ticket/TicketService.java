@@ -49,8 +49,27 @@ public class TicketService {
         page.size());
   }
 
+  /** One page of the inbox in the agent's chosen order. */
+  public Page<TicketSummary> list(TicketFilter filter, PageRequest page, TicketSort sort) {
+    return new Page<>(
+        tickets.search(filter, page, sort).stream().map(TicketSummary::of).toList(),
+        tickets.count(filter),
+        page.page(),
+        page.size());
+  }
+
   public long count(TicketFilter filter) {
     return tickets.count(filter);
+  }
+
+  /** The signed-in agent has now seen everything on the ticket. */
+  public void markSeen(long id) {
+    tickets.markSeen(caller.require().getId(), id);
+  }
+
+  /** Unread customer messages per ticket for the signed-in agent, for one page of the inbox. */
+  public java.util.Map<Long, Long> unreadCounts(java.util.Collection<Long> ticketIds) {
+    return tickets.unreadCounts(caller.require().getId(), ticketIds);
   }
 
   /** Changes whenever the inbox's rows or counts may have changed; cheap enough to poll. */

@@ -20,6 +20,9 @@ import org.ventanilla.channel.whatsapp.ReplyWindow;
 import org.ventanilla.channel.whatsapp.TemplateReply;
 import org.ventanilla.channel.whatsapp.WhatsAppTemplateView;
 import org.ventanilla.common.DomainException;
+import org.ventanilla.common.Page.PageRequest;
+import org.ventanilla.customer.CustomerService;
+import org.ventanilla.customer.CustomerView;
 import org.ventanilla.template.CannedResponseService;
 import org.ventanilla.template.CannedResponseView;
 import org.ventanilla.ticket.TicketChanges;
@@ -39,6 +42,7 @@ public class TicketWorkspace implements Serializable {
   @Inject transient AgentService agents;
   @Inject transient PresenceRegistry presence;
   @Inject transient CannedResponseService canned;
+  @Inject transient CustomerService customers;
 
   private Long id;
   private TicketDetails ticket;
@@ -50,6 +54,9 @@ public class TicketWorkspace implements Serializable {
   private String assignee;
   private AgentView me;
   private ReplyWindow window;
+  private CustomerView customer;
+  private String customerName;
+  private Long mergeWithId;
   private List<CannedResponseView> cannedResponses;
   private Long cannedId;
   private Long templateId;
@@ -67,6 +74,9 @@ public class TicketWorkspace implements Serializable {
       priority = ticket.priority();
       assignee = ticket.assignee();
       window = tickets.replyWindow(id);
+      tickets.markSeen(id);
+      customer = customers.get(ticket.customer().id()).orElse(null);
+      customerName = customer == null ? null : customer.name();
       presence.viewing(id, me().username(), me().displayName());
     }
   }
@@ -114,6 +124,52 @@ public class TicketWorkspace implements Serializable {
       info("ticket.replyQueued");
     }
     load();
+  }
+
+  /** The customer panel: the agent corrects the customer's name. */
+  public void renameCustomer() {
+    if (customer != null && run(() -> customers.rename(customer.id(), customerName))) {
+      info("customer.renamed");
+    }
+    load();
+  }
+
+  /** The merge picker's suggestions: other customers by name or contact. */
+  public List<CustomerView> findCustomers(String text) {
+    return customers.search(text, new PageRequest(0, 10)).items().stream()
+        .filter(c -> customer == null || c.id() != customer.id())
+        .toList();
+  }
+
+  /** The customer chosen in the picker becomes this ticket's customer, contacts and tickets. */
+  public void mergeCustomer() {
+    if (customer != null
+        && mergeWithId != null
+        && run(() -> customers.merge(customer.id(), mergeWithId))) {
+      info("customer.merged");
+      mergeWithId = null;
+    }
+    load();
+  }
+
+  public Long getMergeWithId() {
+    return mergeWithId;
+  }
+
+  public void setMergeWithId(Long mergeWithId) {
+    this.mergeWithId = mergeWithId;
+  }
+
+  public CustomerView getCustomer() {
+    return customer;
+  }
+
+  public String getCustomerName() {
+    return customerName;
+  }
+
+  public void setCustomerName(String customerName) {
+    this.customerName = customerName;
   }
 
   /** The canned-response picker: its text, filled for this ticket, goes after what is written. */

@@ -42,12 +42,14 @@
     }
   });
 
-  /** After the server changed the reply, the agent keeps writing where the text ends. */
-  window.ventanillaFocusReply = function () {
+  /** The reply with a canned response put in by the server; the agent writes on from its end. */
+  window.ventanillaSetReply = function (args) {
     var reply = $('.compose-reply textarea').get(0);
-    if (reply) {
+    if (reply && args && typeof args.reply === 'string') {
+      reply.value = args.reply;
       reply.focus();
       reply.setSelectionRange(reply.value.length, reply.value.length);
+      $(reply).trigger('input');
     }
   };
 })(jQuery);

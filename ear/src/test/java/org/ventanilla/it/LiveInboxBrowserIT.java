@@ -177,6 +177,7 @@ class LiveInboxBrowserIT {
         assertTrue(
             admin.driver.findElement(By.id("ticket:customer-panel")).getText().contains("marta-"),
             "both contacts are on the kept customer");
+        admin.screenshot("workspace-resolved-es");
       }
 
       // The resolved view lists it; the interface then switches to English.

@@ -172,11 +172,15 @@ public class TicketWorkspace implements Serializable {
     this.customerName = customerName;
   }
 
-  /** The canned-response picker: its text, filled for this ticket, goes after what is written. */
+  /**
+   * The canned-response picker: its text, filled for this ticket, goes after what is written; the
+   * page puts the result into the reply (callback parameter {@code reply}).
+   */
   public void insertCanned() {
     if (cannedId != null) {
       append(canned.render(cannedId, id));
       cannedId = null;
+      PrimeFaces.current().ajax().addCallbackParam("reply", replyText);
     }
   }
 
@@ -191,7 +195,10 @@ public class TicketWorkspace implements Serializable {
       canned
           .renderShortcut(m.group(2), id)
           .ifPresentOrElse(
-              text -> replyText = before + text,
+              text -> {
+                replyText = before + text;
+                PrimeFaces.current().ajax().addCallbackParam("reply", replyText);
+              },
               () -> error(bundle().getString("canned.unknownShortcut")));
     }
   }

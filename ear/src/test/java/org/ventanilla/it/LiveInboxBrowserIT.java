@@ -140,9 +140,7 @@ class LiveInboxBrowserIT {
         admin.wait.until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("ticket:timeline"), "Revisar el cobro doble"));
-        choose(admin, "ticket:assignee", "Ana " + suffix);
-        choose(admin, "ticket:status", "Resuelto");
-        admin.driver.findElement(By.id("ticket:save")).click();
+        assignAndResolve(admin, "Ana " + suffix);
         ana.wait.until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("ticket:status-badge"), "Resuelto"));
@@ -197,6 +195,31 @@ class LiveInboxBrowserIT {
       new Select(admin.driver.findElement(By.id("session:language"))).selectByValue("es");
       admin.wait.until(
           ExpectedConditions.textToBePresentInElementLocated(By.id("nav-inbox"), "Bandeja"));
+    }
+  }
+
+  /**
+   * Sets assignee and status and saves. A live refresh landing between picking and saving renders
+   * the sidebar anew with the stored values, so the admin, like a person, tries again.
+   */
+  private static void assignAndResolve(Browser admin, String assignee) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        choose(admin, "ticket:assignee", assignee);
+        choose(admin, "ticket:status", "Resuelto");
+        admin.driver.findElement(By.id("ticket:save")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(
+                admin.driver, java.time.Duration.ofSeconds(5))
+            .until(
+                ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("ticket:status-badge"), "Resuelto"));
+        return;
+      } catch (org.openqa.selenium.WebDriverException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        admin.driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+      }
     }
   }
 

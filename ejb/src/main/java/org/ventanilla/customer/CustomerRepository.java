@@ -28,6 +28,22 @@ public class CustomerRepository {
         .findFirst();
   }
 
+  /**
+   * Gives all of {@code source}'s contacts to {@code target} and deletes {@code source}; its
+   * tickets must have been moved already.
+   */
+  public void mergeInto(Customer source, Customer target) {
+    em.flush();
+    em.createQuery("UPDATE CustomerContact c SET c.customer = :target WHERE c.customer = :source")
+        .setParameter("target", target)
+        .setParameter("source", source)
+        .executeUpdate();
+    // Reloaded, the source has no contacts left for the cascade to delete.
+    em.refresh(source);
+    em.refresh(target);
+    em.remove(source);
+  }
+
   public Customer add(Customer customer) {
     em.persist(customer);
     return customer;

@@ -259,6 +259,17 @@ public class Ticket {
         null);
   }
 
+  /** Two customers were one person: the ticket now belongs to the one that remains. */
+  public void moveToCustomer(Customer target, String actor, Instant now) {
+    if (target.getId().equals(customer.getId())) {
+      return;
+    }
+    String before = customer.getName();
+    customer = target;
+    touch(now);
+    record(TicketEventType.CUSTOMER_MERGED, actor, now, before, target.getName(), null);
+  }
+
   private static boolean sameAgent(Agent a, Agent b) {
     return a == b || (a != null && b != null && a.getId() != null && a.getId().equals(b.getId()));
   }

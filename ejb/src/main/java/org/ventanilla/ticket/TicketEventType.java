@@ -9,5 +9,6 @@ public enum TicketEventType {
   PRIORITY_CHANGED,
   ASSIGNED,
   NOTE_ADDED,
-  REPLIED
+  REPLIED,
+  CUSTOMER_MERGED
 }

@@ -5,7 +5,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.ventanilla.channel.ChannelType;
 import org.ventanilla.common.Page.PageRequest;
@@ -112,11 +115,15 @@ public class TicketRepository {
   }
 
   public List<Ticket> search(TicketFilter filter, PageRequest page) {
+    return search(filter, page, TicketSort.newestFirst());
+  }
+
+  public List<Ticket> search(TicketFilter filter, PageRequest page, TicketSort sort) {
     TypedQuery<Ticket> query =
         em.createQuery(
-            "SELECT t FROM Ticket t JOIN FETCH t.customer LEFT JOIN FETCH t.assignee"
+            "SELECT t FROM Ticket t JOIN FETCH t.customer c LEFT JOIN FETCH t.assignee a"
                 + where(filter)
-                + " ORDER BY t.updatedAt DESC, t.id DESC",
+                + sort.orderBy(),
             Ticket.class);
     bind(query, filter);
     return query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
@@ -127,6 +134,76 @@ public class TicketRepository {
         em.createQuery("SELECT COUNT(t) FROM Ticket t" + where(filter), Long.class);
     bind(query, filter);
     return query.getSingleResult();
+  }
+
+  /**
+   * What the inbox shows changes only when a ticket is added or touched: the newest update time and
+   * the number of tickets, read from the updated_at index.
+   */
+  public String inboxStamp() {
+    Object[] row =
+        em.createQuery("SELECT MAX(t.updatedAt), COUNT(t) FROM Ticket t", Object[].class)
+            .getSingleResult();
+    return row[0] + "/" + row[1];
+  }
+
+  /**
+   * What the workspace shows of a ticket changes with its version (status, assignee, new messages)
+   * or a message's delivery status, which the outbox and WhatsApp update on the message.
+   */
+  public String ticketStamp(long id) {
+    List<Object[]> rows =
+        em.createQuery(
+                "SELECT t.version, m.id, m.deliveryStatus FROM Ticket t"
+                    + " LEFT JOIN Message m ON m.ticket = t WHERE t.id = :id ORDER BY m.id",
+                Object[].class)
+            .setParameter("id", id)
+            .getResultList();
+    StringBuilder stamp = new StringBuilder();
+    for (Object[] row : rows) {
+      stamp.append(row[0]).append(':').append(row[1]).append(':').append(row[2]).append(';');
+    }
+    return stamp.toString();
+  }
+
+  /** Records that the agent has seen the ticket up to its newest message. */
+  public void markSeen(long agentId, long ticketId) {
+    Long newest =
+        em.createQuery("SELECT MAX(m.id) FROM Message m WHERE m.ticket.id = :t", Long.class)
+            .setParameter("t", ticketId)
+            .getSingleResult();
+    if (newest == null) {
+      return;
+    }
+    TicketRead read = em.find(TicketRead.class, new TicketRead.Key(agentId, ticketId));
+    if (read == null) {
+      em.persist(new TicketRead(agentId, ticketId, newest));
+    } else {
+      read.seen(newest);
+    }
+  }
+
+  /**
+   * For one page of the inbox, in one query: how many customer messages each ticket has that the
+   * agent has not seen. Tickets with none are left out.
+   */
+  public Map<Long, Long> unreadCounts(long agentId, Collection<Long> ticketIds) {
+    if (ticketIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, Long> unread = new HashMap<>();
+    em.createQuery(
+            "SELECT m.ticket.id, COUNT(m) FROM Message m WHERE m.ticket.id IN :ids"
+                + " AND m.direction = :in AND m.id > COALESCE((SELECT MAX(r.lastSeenMessageId)"
+                + " FROM TicketRead r WHERE r.agentId = :agent AND r.ticketId = m.ticket.id), 0)"
+                + " GROUP BY m.ticket.id",
+            Object[].class)
+        .setParameter("ids", ticketIds)
+        .setParameter("in", MessageDirection.INBOUND)
+        .setParameter("agent", agentId)
+        .getResultList()
+        .forEach(row -> unread.put((Long) row[0], ((Number) row[1]).longValue()));
+    return unread;
   }
 
   public List<Ticket> ofCustomer(Customer customer, int limit) {

@@ -12,6 +12,7 @@ import org.ventanilla.agent.CallerAgent;
 import org.ventanilla.agent.Role;
 import org.ventanilla.channel.ChannelType;
 import org.ventanilla.channel.Outbox;
+import org.ventanilla.channel.whatsapp.ReplyWindow;
 import org.ventanilla.channel.whatsapp.TemplateReply;
 import org.ventanilla.channel.whatsapp.WhatsAppReplies;
 import org.ventanilla.common.Enums;
@@ -48,12 +49,46 @@ public class TicketService {
         page.size());
   }
 
+  /** One page of the inbox in the agent's chosen order. */
+  public Page<TicketSummary> list(TicketFilter filter, PageRequest page, TicketSort sort) {
+    return new Page<>(
+        tickets.search(filter, page, sort).stream().map(TicketSummary::of).toList(),
+        tickets.count(filter),
+        page.page(),
+        page.size());
+  }
+
   public long count(TicketFilter filter) {
     return tickets.count(filter);
   }
 
+  /** The signed-in agent has now seen everything on the ticket. */
+  public void markSeen(long id) {
+    tickets.markSeen(caller.require().getId(), id);
+  }
+
+  /** Unread customer messages per ticket for the signed-in agent, for one page of the inbox. */
+  public java.util.Map<Long, Long> unreadCounts(java.util.Collection<Long> ticketIds) {
+    return tickets.unreadCounts(caller.require().getId(), ticketIds);
+  }
+
+  /** Changes whenever the inbox's rows or counts may have changed; cheap enough to poll. */
+  public String inboxStamp() {
+    return tickets.inboxStamp();
+  }
+
+  /** Changes whenever the ticket, its conversation or a delivery status changed. */
+  public String ticketStamp(long id) {
+    return tickets.ticketStamp(id);
+  }
+
   public Optional<TicketDetails> get(long id) {
     return tickets.find(id).map(this::details);
+  }
+
+  /** Whether free text may go out on the ticket now, or only a WhatsApp template. */
+  public ReplyWindow replyWindow(long id) {
+    return whatsapp.window(require(id), clock.instant());
   }
 
   /** Records a customer's message as if it had just arrived, opening a new ticket. */

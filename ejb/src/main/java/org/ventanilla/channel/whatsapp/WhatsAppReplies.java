@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import org.ventanilla.common.InvalidInputException;
+import org.ventanilla.common.Times;
 import org.ventanilla.ticket.Message;
 import org.ventanilla.ticket.Ticket;
 
@@ -19,6 +20,19 @@ public class WhatsAppReplies {
     if (ticket.getSource() instanceof WhatsAppChannel) {
       CustomerServiceWindow.requireOpen(ticket.getLastInboundAt(), now);
     }
+  }
+
+  /** The 24-hour window of a ticket and, for when it is closed, its channel's templates. */
+  public ReplyWindow window(Ticket ticket, Instant now) {
+    if (!(ticket.getSource() instanceof WhatsAppChannel channel)) {
+      return ReplyWindow.unrestricted();
+    }
+    Instant last = ticket.getLastInboundAt();
+    return new ReplyWindow(
+        true,
+        CustomerServiceWindow.isOpen(last, now),
+        last == null ? null : Times.utc(last.plus(CustomerServiceWindow.LENGTH)),
+        whatsapp.templates(channel).stream().map(WhatsAppTemplateView::of).toList());
   }
 
   /** The template's text with the parameters filled in, as the ticket will show it. */

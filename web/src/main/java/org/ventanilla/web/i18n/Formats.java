@@ -6,14 +6,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * Dates as people read them: in the session's language and the server's time zone, and "5 min ago"
+ * Dates as people read them: in the session's language and the agent's time zone, and "5 min ago"
  * for recent activity; stored values stay UTC.
  */
 @Named("fmt")
@@ -22,14 +21,12 @@ public class Formats {
 
   @Inject LanguageSelector language;
 
-  private final ZoneId zone = ZoneId.systemDefault();
-
   public String dateTime(OffsetDateTime value) {
     if (value == null) {
       return "";
     }
     return value
-        .atZoneSameInstant(zone)
+        .atZoneSameInstant(language.getZone())
         .format(
             DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(language.getLocale()));

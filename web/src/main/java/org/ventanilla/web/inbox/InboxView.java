@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.primefaces.PrimeFaces;
 import org.ventanilla.agent.AgentService;
 import org.ventanilla.agent.AgentView;
 import org.ventanilla.channel.ChannelType;
@@ -34,6 +35,24 @@ public class InboxView implements Serializable {
   private String assignee;
   private TicketLazyModel model;
   private List<AgentView> team;
+  private String stamp;
+
+  /** f:viewAction: remembers what the list looked like when it was rendered. */
+  public void load() {
+    stamp = tickets.inboxStamp();
+  }
+
+  /**
+   * The page's poll every two seconds: one indexed query; only when something changed does the page
+   * (callback parameter {@code changed}) reload the table and the counts.
+   */
+  public void checkForChanges() {
+    String now = tickets.inboxStamp();
+    if (!now.equals(stamp)) {
+      stamp = now;
+      PrimeFaces.current().ajax().addCallbackParam("changed", true);
+    }
+  }
 
   public TicketLazyModel getModel() {
     if (model == null) {

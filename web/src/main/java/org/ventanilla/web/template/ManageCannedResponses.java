@@ -1,0 +1,134 @@
+package org.ventanilla.web.template;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.ResourceBundle;
+import org.ventanilla.common.DomainException;
+import org.ventanilla.template.CannedResponseRequest;
+import org.ventanilla.template.CannedResponseService;
+import org.ventanilla.template.CannedResponseView;
+import org.ventanilla.web.security.SessionActions;
+
+/** Canned responses: write a new one, edit or delete those the agent may manage. */
+@Named
+@ViewScoped
+public class ManageCannedResponses implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient CannedResponseService canned;
+  @Inject SessionActions session;
+
+  private List<CannedResponseView> responses;
+  private Long editingId;
+  private String name;
+  private String shortcut;
+  private String body;
+  private boolean shared;
+
+  /** f:viewAction. */
+  public void load() {
+    responses = canned.available();
+  }
+
+  public void save() {
+    try {
+      var request = new CannedResponseRequest(name, shortcut, body, shared);
+      if (editingId == null) {
+        canned.create(request);
+      } else {
+        canned.update(editingId, request);
+      }
+      message(FacesMessage.SEVERITY_INFO, bundle().getString("canned.saved"));
+      clear();
+    } catch (DomainException e) {
+      message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+    }
+    load();
+  }
+
+  public void edit(CannedResponseView response) {
+    editingId = response.id();
+    name = response.name();
+    shortcut = response.shortcut();
+    body = response.body();
+    shared = response.shared();
+  }
+
+  public void delete(long id) {
+    try {
+      canned.delete(id);
+      message(FacesMessage.SEVERITY_INFO, bundle().getString("canned.deleted"));
+    } catch (DomainException e) {
+      message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+    }
+    load();
+  }
+
+  public void clear() {
+    editingId = null;
+    name = null;
+    shortcut = null;
+    body = null;
+    shared = false;
+  }
+
+  /** Agents manage their own; admins also the shared ones. */
+  public boolean mayManage(CannedResponseView response) {
+    return !response.shared() || session.isAdmin();
+  }
+
+  private static ResourceBundle bundle() {
+    FacesContext context = FacesContext.getCurrentInstance();
+    return context.getApplication().getResourceBundle(context, "msg");
+  }
+
+  private static void message(FacesMessage.Severity severity, String text) {
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+  }
+
+  public List<CannedResponseView> getResponses() {
+    return responses;
+  }
+
+  public Long getEditingId() {
+    return editingId;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getShortcut() {
+    return shortcut;
+  }
+
+  public void setShortcut(String shortcut) {
+    this.shortcut = shortcut;
+  }
+
+  public String getBody() {
+    return body;
+  }
+
+  public void setBody(String body) {
+    this.body = body;
+  }
+
+  public boolean isShared() {
+    return shared;
+  }
+
+  public void setShared(boolean shared) {
+    this.shared = shared;
+  }
+}

@@ -13,7 +13,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the schema to the version this build expects before anything else touches it. Versioned
- * Flyway migrations, never generated DDL; the same scripts run on H2 and PostgreSQL.
+ * Flyway migrations, never generated DDL; the same scripts run on H2 and PostgreSQL, and what must
+ * differ (search columns and indexes) lives in {@code db/migration/{vendor}} ({@code h2}, {@code
+ * postgresql}).
  */
 @Singleton
 @Startup
@@ -30,7 +32,7 @@ public class Migrations {
     MigrateResult result =
         Flyway.configure(Migrations.class.getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration")
+            .locations("classpath:db/migration", "classpath:db/migration/{vendor}")
             .failOnMissingLocations(true)
             .load()
             .migrate();

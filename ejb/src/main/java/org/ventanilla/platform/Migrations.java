@@ -14,8 +14,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the schema to the version this build expects before anything else touches it. Versioned
  * Flyway migrations, never generated DDL; the same scripts run on H2 and PostgreSQL, and what must
- * differ (search columns and indexes) lives in {@code db/migration/{vendor}} ({@code h2}, {@code
- * postgresql}).
+ * differ (search columns and indexes) lives in {@code db/vendor/{vendor}} ({@code h2}, {@code
+ * postgresql}): not under {@code db/migration}, which Flyway scans recursively and would then run
+ * both vendors' scripts.
  */
 @Singleton
 @Startup
@@ -32,7 +33,7 @@ public class Migrations {
     MigrateResult result =
         Flyway.configure(Migrations.class.getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration", "classpath:db/migration/{vendor}")
+            .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
             .failOnMissingLocations(true)
             .load()
             .migrate();

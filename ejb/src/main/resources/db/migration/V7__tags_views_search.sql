@@ -1,5 +1,5 @@
 -- Tags on tickets and saved views of the inbox. Portable SQL; the search columns and indexes differ
--- between PostgreSQL and H2 and live in db/vendor/{vendor}/V7_1__search_indexes.sql.
+-- between PostgreSQL and H2 and live in db/vendor/{h2,postgresql}/V7_1__search_indexes.sql.
 
 CREATE SEQUENCE tag_seq START WITH 50 INCREMENT BY 50;
 CREATE SEQUENCE saved_view_seq START WITH 50 INCREMENT BY 50;

@@ -6,29 +6,30 @@
 -- them. When the role cannot, the extensions must already exist (created by a superuser, see the
 -- README); without unaccent, search_fold falls back to translate(), without pg_trgm the "contains"
 -- searches work but scan.
-DO $$
+DO $do$
 BEGIN
     CREATE EXTENSION IF NOT EXISTS unaccent;
 EXCEPTION WHEN insufficient_privilege OR undefined_file THEN
     RAISE NOTICE 'unaccent not available: accents are folded with translate()';
-END $$;
+END $do$;
 
-DO $$
+DO $do$
 BEGIN
     CREATE EXTENSION IF NOT EXISTS pg_trgm;
 EXCEPTION WHEN insufficient_privilege OR undefined_file THEN
     RAISE NOTICE 'pg_trgm not available: no trigram indexes';
-END $$;
+END $do$;
 
 -- unaccent() is only STABLE (its dictionary could change); generated columns need IMMUTABLE, so
 -- this wrapper names the dictionary explicitly and promises immutability, the usual idiom.
-DO $$
+DO $do$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'unaccent') THEN
         EXECUTE format($f$
             CREATE FUNCTION search_fold(value text) RETURNS text
             LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-            AS 'SELECT lower(%I.unaccent(%L::regdictionary, value))'$f$,
+            AS $g$SELECT lower(%I.unaccent(%L::regdictionary, value))$g$
+            $f$,
             (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
               WHERE e.extname = 'unaccent'),
             (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
@@ -40,7 +41,7 @@ BEGIN
             'ÁÉÍÓÚÀÈÌÒÙÄËÏÖÜÂÊÎÔÛÑÇáéíóúàèìòùäëïöüâêîôûñç',
             'AEIOUAEIOUAEIOUAEIOUNCaeiouaeiouaeiouaeiounc'))$f$;
     END IF;
-END $$;
+END $do$;
 
 ALTER TABLE ticket ADD COLUMN search_subject text GENERATED ALWAYS AS (search_fold(subject)) STORED;
 ALTER TABLE message ADD COLUMN search_text text GENERATED ALWAYS AS (search_fold(text_body)) STORED;
@@ -53,7 +54,7 @@ ALTER TABLE customer_contact ADD COLUMN search_digits text GENERATED ALWAYS AS
 
 CREATE INDEX ix_message_search_tsv ON message USING gin (search_tsv);
 
-DO $$
+DO $do$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
         EXECUTE 'CREATE INDEX ix_ticket_search_subject ON ticket USING gin (search_subject gin_trgm_ops)';
@@ -61,4 +62,4 @@ BEGIN
         EXECUTE 'CREATE INDEX ix_contact_value_trgm ON customer_contact USING gin (contact_value gin_trgm_ops)';
         EXECUTE 'CREATE INDEX ix_contact_search_digits ON customer_contact USING gin (search_digits gin_trgm_ops)';
     END IF;
-END $$;
+END $do$;

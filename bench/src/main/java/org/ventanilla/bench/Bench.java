@@ -11,7 +11,9 @@ import java.util.Locale;
  * figures; nothing here asserts a time.
  *
  * <p>Arguments: {@code --url http://localhost:8080 --password ADMIN_PASSWORD --mails 1000
- * --database PostgreSQL --out bench/results.json}
+ * --database PostgreSQL --out bench/results.json}; the search benchmark also needs {@code
+ * --jdbc-url --db-user --db-password} (it seeds with SQL) and takes {@code --search-tickets 10000}
+ * (10 messages each; 100000 for the full-size run, 0 to skip it).
  */
 public final class Bench {
 
@@ -26,7 +28,20 @@ public final class Bench {
     Client client = new Client(url, password);
 
     List<Result> results = new ArrayList<>();
-    results.add(EmailIngestBench.run(client, mails));
+    if (mails > 0) {
+      results.add(EmailIngestBench.run(client, mails));
+    }
+    int searchTickets = Integer.parseInt(arg(args, "--search-tickets", "10000"));
+    String jdbcUrl = arg(args, "--jdbc-url", System.getenv("VENTANILLA_DB_URL"));
+    if (searchTickets > 0 && jdbcUrl != null) {
+      results.addAll(
+          SearchBench.run(
+              client,
+              jdbcUrl,
+              arg(args, "--db-user", System.getenv("VENTANILLA_DB_USER")),
+              arg(args, "--db-password", System.getenv("VENTANILLA_DB_PASSWORD")),
+              searchTickets));
+    }
 
     System.out.println();
     System.out.printf(

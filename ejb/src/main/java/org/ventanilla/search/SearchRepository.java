@@ -46,57 +46,66 @@ public class SearchRepository {
     return ((Number) sql.query(em).getSingleResult()).longValue();
   }
 
+  /**
+   * Tickets whose id is in one set expression: the ticket by number, the tickets of a customer with
+   * that phone, and, for the words, the intersection of one candidate set per word (subject,
+   * customer name, messages). One set lets the database answer each branch from its index and join
+   * by primary key, where OR-ed conditions would scan every ticket.
+   */
   private static void ticketsFromWhere(Sql sql, SearchQuery q) {
-    sql.append(" FROM ticket t JOIN customer c ON c.id = t.customer_id WHERE ");
-    sql.numberIs(q.number());
-    if (!q.words().isEmpty()) {
-      sql.append(" OR (");
-      for (int i = 0; i < q.words().size(); i++) {
-        String word = q.words().get(i);
-        sql.append(i == 0 ? "(" : " AND (");
-        sql.like("t.search_subject", word);
-        sql.append(" OR ");
-        sql.like("c.search_name", word);
-        sql.append(" OR EXISTS (SELECT 1 FROM message m WHERE m.ticket_id = t.id AND ");
-        sql.wordInMessage(word);
-        sql.append("))");
-      }
-      sql.append(")");
-    }
+    sql.append(" FROM ticket t JOIN customer c ON c.id = t.customer_id WHERE t.id IN (");
+    sql.append("SELECT n.id FROM ticket n WHERE ");
+    sql.numberIs("n.number", q.number());
     if (q.phoneDigits() != null) {
       sql.append(
-          " OR EXISTS (SELECT 1 FROM customer_contact cc WHERE cc.customer_id = t.customer_id"
-              + " AND cc.type = 'PHONE' AND ");
+          " UNION SELECT pt.id FROM ticket pt JOIN customer_contact cc"
+              + " ON cc.customer_id = pt.customer_id WHERE cc.type = 'PHONE' AND ");
       sql.like("cc.search_digits", q.phoneDigits());
-      sql.append(")");
     }
+    if (!q.words().isEmpty()) {
+      sql.append(" UNION SELECT wi.id FROM (");
+      for (int i = 0; i < q.words().size(); i++) {
+        String word = q.words().get(i);
+        sql.append(i == 0 ? "" : " INTERSECT ");
+        sql.append("SELECT w" + i + ".id FROM (SELECT s.id AS id FROM ticket s WHERE ");
+        sql.like("s.search_subject", word);
+        sql.append(
+            " UNION SELECT ct.id AS id FROM ticket ct JOIN customer cn ON cn.id = ct.customer_id"
+                + " WHERE ");
+        sql.like("cn.search_name", word);
+        sql.append(" UNION SELECT m.ticket_id AS id FROM message m WHERE ");
+        sql.wordInMessage(word);
+        sql.append(") w" + i);
+      }
+      sql.append(") wi");
+    }
+    sql.append(")");
   }
 
-  /** One row per customer: id, name, best-first. */
+  /** One row per customer: id, name, best-first. Same one-set shape as the tickets. */
   public List<Object[]> customers(SearchQuery q, int limit) {
     Sql sql = new Sql(postgres());
-    sql.append("SELECT c.id, c.name FROM customer c WHERE 1 = 0");
-    if (!q.words().isEmpty()) {
-      sql.append(" OR (");
-      for (int i = 0; i < q.words().size(); i++) {
-        String word = q.words().get(i);
-        sql.append(i == 0 ? "(" : " AND (");
-        sql.like("c.search_name", word);
-        sql.append(
-            " OR EXISTS (SELECT 1 FROM customer_contact cc WHERE cc.customer_id = c.id AND ");
-        sql.like("cc.contact_value", word);
-        sql.append("))");
-      }
-      sql.append(")");
-    }
+    sql.append(
+        "SELECT c.id, c.name FROM customer c WHERE c.id IN (SELECT 0 FROM customer z WHERE 1 = 0");
     if (q.phoneDigits() != null) {
       sql.append(
-          " OR EXISTS (SELECT 1 FROM customer_contact cc WHERE cc.customer_id = c.id"
-              + " AND cc.type = 'PHONE' AND ");
+          " UNION SELECT cc.customer_id FROM customer_contact cc WHERE cc.type = 'PHONE' AND ");
       sql.like("cc.search_digits", q.phoneDigits());
-      sql.append(")");
     }
-    sql.append(" ORDER BY CASE WHEN ");
+    if (!q.words().isEmpty()) {
+      sql.append(" UNION SELECT wi.id FROM (");
+      for (int i = 0; i < q.words().size(); i++) {
+        String word = q.words().get(i);
+        sql.append(i == 0 ? "" : " INTERSECT ");
+        sql.append("SELECT w" + i + ".id FROM (SELECT n.id AS id FROM customer n WHERE ");
+        sql.like("n.search_name", word);
+        sql.append(" UNION SELECT cv.customer_id AS id FROM customer_contact cv WHERE ");
+        sql.like("cv.contact_value", word);
+        sql.append(") w" + i);
+      }
+      sql.append(") wi");
+    }
+    sql.append(") ORDER BY CASE WHEN ");
     sql.like("c.search_name", q.words().isEmpty() ? "" : q.words().get(0), false);
     sql.append(" THEN 0 ELSE 1 END, c.name, c.id");
     sql.append(" FETCH FIRST ").append(String.valueOf(limit)).append(" ROWS ONLY");
@@ -150,10 +159,14 @@ public class SearchRepository {
     }
 
     void numberIs(Long number) {
+      numberIs("t.number", number);
+    }
+
+    void numberIs(String column, Long number) {
       if (number == null) {
         text.append("1 = 0");
       } else {
-        text.append("t.number = ");
+        text.append(column).append(" = ");
         parameter(number);
       }
     }

@@ -2,7 +2,7 @@
 # Runs the benchmarks on PostgreSQL: starts PostgreSQL (Debian's, on loopback) if it is not
 # running, builds Ventanilla for it, starts the server on a fresh database and data dir (ports
 # moved by 500: http://localhost:8580/), runs the bench client, writes bench/results.json, stops
-# the server. Usage: bench/run.sh [--mails 1000]
+# the server. Usage: bench/run.sh [--mails 1000] [--search-tickets 10000] (100000 for the full size)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -22,6 +22,9 @@ if ! as_postgres psql -tAc "SELECT 1 FROM pg_roles WHERE rolname = 'ventanilla'"
 fi
 as_postgres dropdb --if-exists ventanilla_bench
 as_postgres createdb -O ventanilla ventanilla_bench
+# Search needs unaccent and pg_trgm (trusted extensions, but a role that does not own the database
+# cannot create them).
+as_postgres psql -q -d ventanilla_bench -c 'CREATE EXTENSION IF NOT EXISTS unaccent; CREATE EXTENSION IF NOT EXISTS pg_trgm;'
 
 export VENTANILLA_DB_URL="jdbc:postgresql://127.0.0.1:5432/ventanilla_bench"
 export VENTANILLA_DB_USER="ventanilla" VENTANILLA_DB_PASSWORD="ventanilla"

@@ -11,8 +11,11 @@ import java.util.Locale;
  * figures; nothing here asserts a time.
  *
  * <p>Arguments: {@code --url http://localhost:8080 --password ADMIN_PASSWORD --mails 1000
- * --deliveries 2000 --database PostgreSQL --out bench/results.json}; the database the server uses
- * comes from VENTANILLA_DB_URL, VENTANILLA_DB_USER, VENTANILLA_DB_PASSWORD (or --jdbc-url ...).
+ * --deliveries 2000 --search-tickets 10000 --database PostgreSQL --out bench/results.json}; the
+ * database the server uses comes from VENTANILLA_DB_URL, VENTANILLA_DB_USER, VENTANILLA_DB_PASSWORD
+ * (or --jdbc-url --jdbc-user --jdbc-password): the WhatsApp ingest counts committed rows and the
+ * search benchmark seeds with SQL (10 messages per ticket; 0 skips it). {@code --mails 0} skips the
+ * email ingest.
  */
 public final class Bench {
 
@@ -32,14 +35,20 @@ public final class Bench {
     String jdbcPassword = arg(args, "--jdbc-password", System.getenv("VENTANILLA_DB_PASSWORD"));
 
     List<Result> results = new ArrayList<>();
-    if (jdbcUrl != null) {
+    if (jdbcUrl != null && deliveries > 0) {
       results.addAll(
           new WhatsAppIngestBench(client, url, jdbcUrl, jdbcUser, jdbcPassword).run(deliveries));
     } else {
       System.out.println(
           "No database URL: skipping the WhatsApp ingest (it counts committed rows).");
     }
-    results.add(EmailIngestBench.run(client, mails));
+    if (mails > 0) {
+      results.add(EmailIngestBench.run(client, mails));
+    }
+    int searchTickets = Integer.parseInt(arg(args, "--search-tickets", "10000"));
+    if (searchTickets > 0 && jdbcUrl != null) {
+      results.addAll(SearchBench.run(client, jdbcUrl, jdbcUser, jdbcPassword, searchTickets));
+    }
 
     System.out.println();
     System.out.printf(

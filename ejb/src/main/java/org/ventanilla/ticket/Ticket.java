@@ -9,6 +9,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -16,14 +18,18 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.ventanilla.agent.Agent;
 import org.ventanilla.channel.Channel;
 import org.ventanilla.channel.ChannelType;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.customer.Customer;
+import org.ventanilla.tag.Tag;
 
 /**
  * A customer's conversation with the team. The ticket guards its own rules: the status machine,
@@ -86,6 +92,13 @@ public class Ticket {
 
   @Column(name = "last_inbound_at")
   private Instant lastInboundAt;
+
+  @ManyToMany(fetch = FetchType.LAZY)
+  @JoinTable(
+      name = "ticket_tag",
+      joinColumns = @JoinColumn(name = "ticket_id"),
+      inverseJoinColumns = @JoinColumn(name = "tag_id"))
+  private Set<Tag> tags = new HashSet<>();
 
   @Version private long version;
 
@@ -272,6 +285,43 @@ public class Ticket {
 
   private static boolean sameAgent(Agent a, Agent b) {
     return a == b || (a != null && b != null && a.getId() != null && a.getId().equals(b.getId()));
+  }
+
+  /** Puts a tag on the ticket; a tag it already has changes nothing. */
+  public void tag(Tag tag, String actor, Instant now) {
+    Objects.requireNonNull(tag, "tag");
+    if (tags.add(tag)) {
+      touch(now);
+      record(TicketEventType.TAGGED, actor, now, null, tag.getName(), null);
+    }
+  }
+
+  public void untag(Tag tag, String actor, Instant now) {
+    Objects.requireNonNull(tag, "tag");
+    if (tags.remove(tag)) {
+      touch(now);
+      record(TicketEventType.UNTAGGED, actor, now, tag.getName(), null, null);
+    }
+  }
+
+  /** Leaves exactly these tags on the ticket, logging each one added or removed. */
+  public void retag(Set<Tag> wanted, String actor, Instant now) {
+    for (Tag tag : List.copyOf(tags)) {
+      if (!wanted.contains(tag)) {
+        untag(tag, actor, now);
+      }
+    }
+    for (Tag tag : wanted) {
+      tag(tag, actor, now);
+    }
+  }
+
+  /** Tag names in alphabetical order. */
+  public List<String> getTagNames() {
+    return tags.stream()
+        .map(Tag::getName)
+        .sorted(Comparator.comparing(String::toLowerCase))
+        .toList();
   }
 
   private void touch(Instant now) {

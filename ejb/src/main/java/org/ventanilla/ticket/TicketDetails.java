@@ -21,6 +21,7 @@ public record TicketDetails(
     OffsetDateTime updatedAt,
     OffsetDateTime firstResponseAt,
     OffsetDateTime resolvedAt,
+    List<String> tags,
     List<MessageView> messages,
     List<EventView> events,
     @JsonbTransient long version) {
@@ -39,6 +40,7 @@ public record TicketDetails(
         Times.utc(t.getUpdatedAt()),
         Times.utc(t.getFirstResponseAt()),
         Times.utc(t.getResolvedAt()),
+        t.getTagNames(),
         messages.stream().map(MessageView::of).toList(),
         events.stream().map(EventView::of).toList(),
         t.getVersion());

@@ -10,5 +10,7 @@ public enum TicketEventType {
   ASSIGNED,
   NOTE_ADDED,
   REPLIED,
-  CUSTOMER_MERGED
+  CUSTOMER_MERGED,
+  TAGGED,
+  UNTAGGED
 }

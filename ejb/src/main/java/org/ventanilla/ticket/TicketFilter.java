@@ -1,19 +1,81 @@
 package org.ventanilla.ticket;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.ventanilla.channel.ChannelType;
+import org.ventanilla.common.Enums;
 
 /**
  * Which tickets a list shows. {@code statuses} null means every status; {@code assignee} is a
- * username, and {@code unassigned} asks for tickets without one.
+ * username, and {@code unassigned} asks for tickets without one; {@code tag} is a tag name and
+ * {@code text} matches the number, subject or customer name.
  */
 public record TicketFilter(
-    java.util.Set<TicketStatus> statuses,
+    Set<TicketStatus> statuses,
     ChannelType channel,
     String assignee,
     boolean unassigned,
-    Priority priority) {
+    Priority priority,
+    String tag,
+    String text) {
+
+  public TicketFilter(
+      Set<TicketStatus> statuses,
+      ChannelType channel,
+      String assignee,
+      boolean unassigned,
+      Priority priority) {
+    this(statuses, channel, assignee, unassigned, priority, null, null);
+  }
 
   public static TicketFilter all() {
     return new TicketFilter(null, null, null, false, null);
+  }
+
+  /**
+   * The filter as the API and saved views write it: {@code status=open} means new + in_progress
+   * (comma-separated statuses allowed), {@code assignee=me} the caller, {@code none} nobody.
+   */
+  public static TicketFilter parse(
+      String status,
+      String channel,
+      String assignee,
+      String priority,
+      String tag,
+      String text,
+      String callerUsername) {
+    Set<TicketStatus> statuses = null;
+    if (status != null && !status.isBlank()) {
+      statuses = EnumSet.noneOf(TicketStatus.class);
+      for (String part : status.split(",")) {
+        if (part.trim().equalsIgnoreCase("open")) {
+          statuses.add(TicketStatus.NEW);
+          statuses.add(TicketStatus.IN_PROGRESS);
+        } else {
+          statuses.add(Enums.parse(TicketStatus.class, "status", part));
+        }
+      }
+    }
+    ChannelType channelType =
+        channel == null || channel.isBlank()
+            ? null
+            : Enums.parse(ChannelType.class, "channel", channel);
+    Priority prio =
+        priority == null || priority.isBlank()
+            ? null
+            : Enums.parse(Priority.class, "priority", priority);
+    boolean unassigned = "none".equalsIgnoreCase(assignee);
+    String assigneeName =
+        assignee == null || assignee.isBlank() || unassigned
+            ? null
+            : "me".equalsIgnoreCase(assignee) ? callerUsername : assignee;
+    return new TicketFilter(
+        statuses,
+        channelType,
+        assigneeName,
+        unassigned,
+        prio,
+        tag == null || tag.isBlank() ? null : tag.strip(),
+        text == null || text.isBlank() ? null : text.strip());
   }
 }

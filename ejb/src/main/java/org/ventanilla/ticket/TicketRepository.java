@@ -126,7 +126,12 @@ public class TicketRepository {
                 + sort.orderBy(),
             Ticket.class);
     bind(query, filter);
-    return query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+    return withTags(query).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+  }
+
+  /** The tags of a whole page of tickets come in one more query, not one per ticket. */
+  private static TypedQuery<Ticket> withTags(TypedQuery<Ticket> query) {
+    return query.setHint("eclipselink.batch", "t.tags").setHint("eclipselink.batch.type", "IN");
   }
 
   public long count(TicketFilter filter) {
@@ -212,6 +217,8 @@ public class TicketRepository {
                 + " WHERE t.customer = :c ORDER BY t.createdAt DESC, t.id DESC",
             Ticket.class)
         .setParameter("c", customer)
+        .setHint("eclipselink.batch", "t.tags")
+        .setHint("eclipselink.batch.type", "IN")
         .setMaxResults(limit)
         .getResultList();
   }
@@ -251,6 +258,16 @@ public class TicketRepository {
     if (f.priority() != null) {
       conditions.add("t.priority = :priority");
     }
+    if (f.tag() != null) {
+      conditions.add(
+          "EXISTS (SELECT g.id FROM Ticket x JOIN x.tags g WHERE x = t AND g.nameKey = :tag)");
+    }
+    if (f.text() != null) {
+      conditions.add(
+          "(LOWER(t.subject) LIKE :text OR LOWER(t.customer.name) LIKE :text"
+              + (numberIn(f.text()) == null ? "" : " OR t.number = :number")
+              + ")");
+    }
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }
 
@@ -267,5 +284,27 @@ public class TicketRepository {
     if (f.priority() != null) {
       query.setParameter("priority", f.priority());
     }
+    if (f.tag() != null) {
+      query.setParameter("tag", org.ventanilla.tag.Tag.keyOf(f.tag()));
+    }
+    if (f.text() != null) {
+      query.setParameter(
+          "text", "%" + likeEscaped(f.text().toLowerCase(java.util.Locale.ROOT)) + "%");
+      Long number = numberIn(f.text());
+      if (number != null) {
+        query.setParameter("number", number);
+      }
+    }
+  }
+
+  /** "1042" or "#1042" as a ticket number. */
+  private static Long numberIn(String text) {
+    String digits = text.startsWith("#") ? text.substring(1) : text;
+    return digits.matches("\\d{1,15}") ? Long.valueOf(digits) : null;
+  }
+
+  /** LIKE's wildcards typed by a person are plain characters (JPQL's default escape is none). */
+  private static String likeEscaped(String text) {
+    return text.replace("%", "").replace("_", "");
   }
 }

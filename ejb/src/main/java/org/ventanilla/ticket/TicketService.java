@@ -2,10 +2,18 @@ package org.ventanilla.ticket;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.ventanilla.agent.Agent;
 import org.ventanilla.agent.AgentRepository;
 import org.ventanilla.agent.CallerAgent;
@@ -26,6 +34,8 @@ import org.ventanilla.customer.ContactType;
 import org.ventanilla.customer.Customer;
 import org.ventanilla.customer.CustomerDirectory;
 import org.ventanilla.platform.DefaultRegion;
+import org.ventanilla.tag.Tag;
+import org.ventanilla.tag.TagRepository;
 
 /** The agents' work on tickets. Each method is one transaction; the ticket enforces the rules. */
 @Stateless
@@ -40,6 +50,7 @@ public class TicketService {
   @Inject DefaultRegion defaultRegion;
   @Inject Outbox outbox;
   @Inject WhatsAppReplies whatsapp;
+  @Inject TagRepository tagRepository;
 
   public Page<TicketSummary> list(TicketFilter filter, PageRequest page) {
     return new Page<>(
@@ -173,9 +184,55 @@ public class TicketService {
                               "unknown_agent", "No agent " + changes.assignee()));
       ticket.assign(assignee, actor, now);
     }
+    if (changes.tags() != null) {
+      ticket.retag(new LinkedHashSet<>(tagsNamed(changes.tags(), now)), actor, now);
+    }
+    if (changes.addTags() != null) {
+      for (Tag tag : tagsNamed(changes.addTags(), now)) {
+        ticket.tag(tag, actor, now);
+      }
+    }
+    if (changes.removeTags() != null) {
+      for (Tag tag : tagRepository.findByKeys(keysOf(changes.removeTags()))) {
+        ticket.untag(tag, actor, now);
+      }
+    }
     tickets.storeEvents(ticket);
     tickets.flush();
     return details(ticket);
+  }
+
+  /**
+   * The same update in a transaction of its own, for bulk actions: one ticket's conflict rolls back
+   * that ticket only.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public TicketDetails updateAlone(long id, TicketChanges changes, Long expectedVersion) {
+    return update(id, changes, expectedVersion);
+  }
+
+  /** The tags with these names; names nobody used yet become new tags in the default colour. */
+  private List<Tag> tagsNamed(List<String> names, Instant now) {
+    Map<String, String> byKey = new LinkedHashMap<>();
+    for (String name : names) {
+      byKey.putIfAbsent(Tag.keyOf(name), Tag.cleanName(name));
+    }
+    List<Tag> found = new ArrayList<>(tagRepository.findByKeys(byKey.keySet()));
+    Set<String> known = new java.util.HashSet<>();
+    found.forEach(tag -> known.add(tag.getNameKey()));
+    byKey.forEach(
+        (key, name) -> {
+          if (!known.contains(key)) {
+            Tag created = new Tag(name, null, now);
+            tagRepository.add(created);
+            found.add(created);
+          }
+        });
+    return found;
+  }
+
+  private static List<String> keysOf(List<String> names) {
+    return names.stream().map(Tag::keyOf).distinct().toList();
   }
 
   public MessageView addNote(long id, String text) {

@@ -1,6 +1,7 @@
 package org.ventanilla.ticket;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.Times;
 
@@ -17,7 +18,8 @@ public record TicketSummary(
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt,
     OffsetDateTime firstResponseAt,
-    OffsetDateTime resolvedAt) {
+    OffsetDateTime resolvedAt,
+    List<String> tags) {
 
   /** The customer as a ticket refers to it. */
   public record CustomerRef(long id, String name) {}
@@ -35,6 +37,7 @@ public record TicketSummary(
         Times.utc(t.getCreatedAt()),
         Times.utc(t.getUpdatedAt()),
         Times.utc(t.getFirstResponseAt()),
-        Times.utc(t.getResolvedAt()));
+        Times.utc(t.getResolvedAt()),
+        t.getTagNames());
   }
 }

@@ -1,6 +1,8 @@
 package org.ventanilla.web.api;
 
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -19,13 +21,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.ventanilla.channel.whatsapp.TemplateReply;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.common.NotFoundException;
 import org.ventanilla.common.Page;
 import org.ventanilla.common.Page.PageRequest;
+import org.ventanilla.ticket.BulkOutcome;
 import org.ventanilla.ticket.MessageView;
 import org.ventanilla.ticket.NewInboundTicket;
+import org.ventanilla.ticket.TicketBulkActions;
 import org.ventanilla.ticket.TicketChanges;
 import org.ventanilla.ticket.TicketDetails;
 import org.ventanilla.ticket.TicketService;
@@ -38,6 +46,7 @@ import org.ventanilla.ticket.TicketSummary;
 public class TicketResource {
 
   @Inject TicketService tickets;
+  @Inject TicketBulkActions bulk;
   @Context SecurityContext security;
   @Context UriInfo uriInfo;
 
@@ -47,12 +56,13 @@ public class TicketResource {
       @QueryParam("channel") String channel,
       @QueryParam("assignee") String assignee,
       @QueryParam("priority") String priority,
+      @QueryParam("tag") String tag,
       @QueryParam("page") Integer page,
       @QueryParam("size") Integer size) {
     PageRequest request = Page.request(page, size);
     return tickets.list(
         TicketQueryParams.filter(
-            status, channel, assignee, priority, security.getUserPrincipal().getName()),
+            status, channel, assignee, priority, tag, security.getUserPrincipal().getName()),
         request);
   }
 
@@ -89,10 +99,55 @@ public class TicketResource {
             text(body, "status"),
             text(body, "priority"),
             body.containsKey("assignee"),
-            text(body, "assignee"));
+            text(body, "assignee"),
+            strings(body, "tags"),
+            null,
+            null);
     TicketDetails ticket = tickets.update(id, changes, expectedVersion(ifMatch));
     return Response.ok(ticket).tag(new EntityTag(String.valueOf(ticket.version()))).build();
   }
+
+  /**
+   * The same change on many tickets, each in its own transaction: {@code {"ids":[..], "assignee"?,
+   * "status"?, "addTags"?, "removeTags"?, "versions"?:{"id":version}}} → one result per ticket.
+   */
+  @POST
+  @Path("bulk")
+  public BulkResults bulk(JsonObject body) {
+    if (body == null || !(body.get("ids") instanceof JsonArray ids)) {
+      throw new InvalidInputException("ids are required");
+    }
+    List<Long> idList = new ArrayList<>();
+    for (JsonValue id : ids) {
+      if (!(id instanceof JsonNumber number)) {
+        throw new InvalidInputException("ids must be numbers");
+      }
+      idList.add(number.longValue());
+    }
+    Map<Long, Long> versions = new HashMap<>();
+    if (body.get("versions") instanceof JsonObject given) {
+      given.forEach(
+          (id, version) -> {
+            if (!(version instanceof JsonNumber number) || !id.matches("\\d{1,18}")) {
+              throw new InvalidInputException("versions must map ticket ids to numbers");
+            }
+            versions.put(Long.valueOf(id), number.longValue());
+          });
+    }
+    TicketChanges changes =
+        new TicketChanges(
+            text(body, "status"),
+            text(body, "priority"),
+            body.containsKey("assignee"),
+            text(body, "assignee"),
+            null,
+            strings(body, "addTags"),
+            strings(body, "removeTags"));
+    return new BulkResults(bulk.apply(idList, changes, versions));
+  }
+
+  /** One outcome per ticket of a bulk action. */
+  public record BulkResults(List<BulkOutcome> results) {}
 
   @POST
   @Path("{id}/notes")
@@ -123,6 +178,24 @@ public class TicketResource {
       return s.getString();
     }
     throw new InvalidInputException(field + " must be a string");
+  }
+
+  private static List<String> strings(JsonObject body, String field) {
+    JsonValue value = body.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (!(value instanceof JsonArray array)) {
+      throw new InvalidInputException(field + " must be a list of names");
+    }
+    List<String> names = new ArrayList<>();
+    for (JsonValue item : array) {
+      if (!(item instanceof JsonString s)) {
+        throw new InvalidInputException(field + " must be a list of names");
+      }
+      names.add(s.getString());
+    }
+    return names;
   }
 
   /** "3", W/"3" or * (any version). */

@@ -1,0 +1,31 @@
+package org.ventanilla.savedview;
+
+/** A view as the API shows it, with how many tickets it holds right now. */
+public record SavedViewSummary(
+    long id,
+    String name,
+    String owner,
+    boolean shared,
+    String status,
+    String channel,
+    String assignee,
+    String priority,
+    String tag,
+    String text,
+    long count) {
+
+  static SavedViewSummary of(SavedView v, long count) {
+    return new SavedViewSummary(
+        v.getId(),
+        v.getName(),
+        v.getOwner().getUsername(),
+        v.isShared(),
+        v.getStatus(),
+        v.getChannel(),
+        v.getAssignee(),
+        v.getPriority(),
+        v.getTag(),
+        v.getText(),
+        count);
+  }
+}

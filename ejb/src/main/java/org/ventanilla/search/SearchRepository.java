@@ -1,0 +1,222 @@
+package org.ventanilla.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.eclipse.persistence.sessions.Session;
+import org.ventanilla.common.Page.PageRequest;
+
+/**
+ * The search queries, in SQL because they use what JPQL cannot name: the folded generated columns
+ * of migration V7_1 and, on PostgreSQL, full-text search. Every condition is answered by the
+ * database (with indexes on PostgreSQL); rows come back already matched, ranked and paginated.
+ */
+@ApplicationScoped
+public class SearchRepository {
+
+  @PersistenceContext private EntityManager em;
+
+  /** One row per ticket: id, number, subject, status, customer id, customer name, message text. */
+  public List<Object[]> tickets(SearchQuery q, PageRequest page) {
+    Sql sql = new Sql(postgres());
+    sql.append(
+        "SELECT t.id, t.number, t.subject, t.status, c.id, c.name, (SELECT m.text_body FROM message"
+            + " m WHERE m.ticket_id = t.id AND (");
+    sql.anyWordInMessage(q.words());
+    sql.append(") ORDER BY m.created_at, m.id FETCH FIRST 1 ROWS ONLY) AS excerpt");
+    ticketsFromWhere(sql, q);
+    sql.append(" ORDER BY CASE WHEN ");
+    sql.numberIs(q.number());
+    sql.append(" THEN 0 WHEN ");
+    sql.like("t.search_subject", q.words().isEmpty() ? "" : q.words().get(0));
+    sql.append(" THEN 1 ELSE 2 END, t.updated_at DESC, t.id DESC");
+    sql.append(" OFFSET ").append(String.valueOf(page.offset()));
+    sql.append(" ROWS FETCH FIRST ").append(String.valueOf(page.size())).append(" ROWS ONLY");
+    return rows(sql);
+  }
+
+  public long countTickets(SearchQuery q) {
+    Sql sql = new Sql(postgres());
+    sql.append("SELECT COUNT(*)");
+    ticketsFromWhere(sql, q);
+    return ((Number) sql.query(em).getSingleResult()).longValue();
+  }
+
+  /**
+   * Tickets whose id is in one set expression: the ticket by number, the tickets of a customer with
+   * that phone, and, for the words, the intersection of one candidate set per word (subject,
+   * customer name, messages). One set lets the database answer each branch from its index and join
+   * by primary key, where OR-ed conditions would scan every ticket.
+   */
+  private static void ticketsFromWhere(Sql sql, SearchQuery q) {
+    sql.append(" FROM ticket t JOIN customer c ON c.id = t.customer_id WHERE t.id IN (");
+    sql.append("SELECT n.id FROM ticket n WHERE ");
+    sql.numberIs("n.number", q.number());
+    if (q.phoneDigits() != null) {
+      sql.append(
+          " UNION SELECT pt.id FROM ticket pt JOIN customer_contact cc"
+              + " ON cc.customer_id = pt.customer_id WHERE cc.type = 'PHONE' AND ");
+      sql.like("cc.search_digits", q.phoneDigits());
+    }
+    if (!q.words().isEmpty()) {
+      sql.append(" UNION SELECT wi.id FROM (");
+      for (int i = 0; i < q.words().size(); i++) {
+        String word = q.words().get(i);
+        sql.append(i == 0 ? "" : " INTERSECT ");
+        sql.append("SELECT w" + i + ".id FROM (SELECT s.id AS id FROM ticket s WHERE ");
+        sql.like("s.search_subject", word);
+        sql.append(
+            " UNION SELECT ct.id AS id FROM ticket ct JOIN customer cn ON cn.id = ct.customer_id"
+                + " WHERE ");
+        sql.like("cn.search_name", word);
+        sql.append(" UNION SELECT m.ticket_id AS id FROM message m WHERE ");
+        sql.wordInMessage(word);
+        sql.append(") w" + i);
+      }
+      sql.append(") wi");
+    }
+    sql.append(")");
+  }
+
+  /** One row per customer: id, name, best-first. Same one-set shape as the tickets. */
+  public List<Object[]> customers(SearchQuery q, int limit) {
+    Sql sql = new Sql(postgres());
+    sql.append(
+        "SELECT c.id, c.name FROM customer c WHERE c.id IN (SELECT 0 FROM customer z WHERE 1 = 0");
+    if (q.phoneDigits() != null) {
+      sql.append(
+          " UNION SELECT cc.customer_id FROM customer_contact cc WHERE cc.type = 'PHONE' AND ");
+      sql.like("cc.search_digits", q.phoneDigits());
+    }
+    if (!q.words().isEmpty()) {
+      sql.append(" UNION SELECT wi.id FROM (");
+      for (int i = 0; i < q.words().size(); i++) {
+        String word = q.words().get(i);
+        sql.append(i == 0 ? "" : " INTERSECT ");
+        sql.append("SELECT w" + i + ".id FROM (SELECT n.id AS id FROM customer n WHERE ");
+        sql.like("n.search_name", word);
+        sql.append(" UNION SELECT cv.customer_id AS id FROM customer_contact cv WHERE ");
+        sql.like("cv.contact_value", word);
+        sql.append(") w" + i);
+      }
+      sql.append(") wi");
+    }
+    sql.append(") ORDER BY CASE WHEN ");
+    sql.like("c.search_name", q.words().isEmpty() ? "" : q.words().get(0), false);
+    sql.append(" THEN 0 ELSE 1 END, c.name, c.id");
+    sql.append(" FETCH FIRST ").append(String.valueOf(limit)).append(" ROWS ONLY");
+    return rows(sql);
+  }
+
+  /** customer id, type, value for these customers, in one query. */
+  public List<Object[]> contactsOf(Collection<Long> customerIds) {
+    if (customerIds.isEmpty()) {
+      return List.of();
+    }
+    Query query =
+        em.createNativeQuery(
+            "SELECT customer_id, type, contact_value FROM customer_contact"
+                + " WHERE customer_id IN ("
+                + String.join(",", customerIds.stream().map(String::valueOf).toList())
+                + ") ORDER BY customer_id, id");
+    return castRows(query.getResultList());
+  }
+
+  private List<Object[]> rows(Sql sql) {
+    return castRows(sql.query(em).getResultList());
+  }
+
+  private static List<Object[]> castRows(List<?> rows) {
+    return rows.stream().map(Object[].class::cast).toList();
+  }
+
+  private boolean postgres() {
+    return em.unwrap(Session.class).getDatasourcePlatform().isPostgreSQL();
+  }
+
+  /** SQL text with positional parameters, written for the database at hand. */
+  private static final class Sql {
+    private final boolean postgres;
+    private final StringBuilder text = new StringBuilder();
+    private final List<Object> parameters = new ArrayList<>();
+
+    Sql(boolean postgres) {
+      this.postgres = postgres;
+    }
+
+    Sql append(String part) {
+      text.append(part);
+      return this;
+    }
+
+    void parameter(Object value) {
+      parameters.add(value);
+      text.append('?').append(parameters.size());
+    }
+
+    void numberIs(Long number) {
+      numberIs("t.number", number);
+    }
+
+    void numberIs(String column, Long number) {
+      if (number == null) {
+        text.append("1 = 0");
+      } else {
+        text.append(column).append(" = ");
+        parameter(number);
+      }
+    }
+
+    void like(String column, String word) {
+      like(column, word, true);
+    }
+
+    /** column contains (or, with anywhere false, starts with) the word; wildcards escaped. */
+    void like(String column, String word, boolean anywhere) {
+      String escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      text.append(column).append(" LIKE ");
+      parameter((anywhere ? "%" : "") + escaped + "%");
+      text.append(" ESCAPE '\\'");
+    }
+
+    /**
+     * On PostgreSQL a message matches a word through the full-text index, with Spanish and English
+     * stemming; on H2 by containing it.
+     */
+    void wordInMessage(String word) {
+      if (postgres) {
+        text.append("m.search_tsv @@ (plainto_tsquery('spanish', ");
+        parameter(word);
+        text.append(") || plainto_tsquery('english', ");
+        parameter(word);
+        text.append("))");
+      } else {
+        like("m.search_text", word);
+      }
+    }
+
+    void anyWordInMessage(List<String> words) {
+      if (words.isEmpty()) {
+        text.append("1 = 0");
+      }
+      for (int i = 0; i < words.size(); i++) {
+        if (i > 0) {
+          text.append(" OR ");
+        }
+        wordInMessage(words.get(i));
+      }
+    }
+
+    Query query(EntityManager em) {
+      Query query = em.createNativeQuery(text.toString());
+      for (int i = 0; i < parameters.size(); i++) {
+        query.setParameter(i + 1, parameters.get(i));
+      }
+      return query;
+    }
+  }
+}

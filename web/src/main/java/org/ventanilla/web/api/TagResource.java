@@ -1,0 +1,72 @@
+package org.ventanilla.web.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.ventanilla.common.InvalidInputException;
+import org.ventanilla.tag.TagService;
+import org.ventanilla.tag.TagView;
+
+/** Tags: everyone lists and creates them; admins rename, recolour, merge and delete. */
+@Path("tags")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TagResource {
+
+  @Inject TagService tags;
+
+  @GET
+  public List<TagView> list() {
+    return tags.list();
+  }
+
+  @POST
+  public Response create(TagBody body) {
+    if (body == null) {
+      throw new InvalidInputException("A JSON body is required");
+    }
+    return Response.status(Response.Status.CREATED)
+        .entity(tags.create(body.name(), body.colour()))
+        .build();
+  }
+
+  @PATCH
+  @Path("{id}")
+  public TagView update(@PathParam("id") long id, TagBody body) {
+    if (body == null) {
+      throw new InvalidInputException("A JSON body is required");
+    }
+    return tags.update(id, body.name(), body.colour());
+  }
+
+  @POST
+  @Path("{id}/merge")
+  public TagView merge(@PathParam("id") long id, MergeBody body) {
+    if (body == null || body.into() == null) {
+      throw new InvalidInputException("into is required");
+    }
+    return tags.merge(id, body.into());
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") long id) {
+    tags.delete(id);
+    return Response.noContent().build();
+  }
+
+  /** A tag's name and colour (#rrggbb). */
+  public record TagBody(String name, String colour) {}
+
+  /** The tag that absorbs another. */
+  public record MergeBody(Long into) {}
+}

@@ -21,11 +21,13 @@ public record TicketDetails(
     OffsetDateTime updatedAt,
     OffsetDateTime firstResponseAt,
     OffsetDateTime resolvedAt,
+    SlaView sla,
     List<MessageView> messages,
     List<EventView> events,
     @JsonbTransient long version) {
 
-  static TicketDetails of(Ticket t, List<Message> messages, List<TicketEvent> events) {
+  static TicketDetails of(
+      Ticket t, List<Message> messages, List<TicketEvent> events, java.time.Instant now) {
     return new TicketDetails(
         t.getId(),
         t.getNumber(),
@@ -39,6 +41,7 @@ public record TicketDetails(
         Times.utc(t.getUpdatedAt()),
         Times.utc(t.getFirstResponseAt()),
         Times.utc(t.getResolvedAt()),
+        SlaView.of(t, now),
         messages.stream().map(MessageView::of).toList(),
         events.stream().map(EventView::of).toList(),
         t.getVersion());

@@ -9,5 +9,7 @@ public enum TicketEventType {
   PRIORITY_CHANGED,
   ASSIGNED,
   NOTE_ADDED,
-  REPLIED
+  REPLIED,
+  SLA_WARNING,
+  SLA_BREACH
 }

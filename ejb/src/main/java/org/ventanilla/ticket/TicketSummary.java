@@ -17,7 +17,8 @@ public record TicketSummary(
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt,
     OffsetDateTime firstResponseAt,
-    OffsetDateTime resolvedAt) {
+    OffsetDateTime resolvedAt,
+    SlaView sla) {
 
   /** The customer as a ticket refers to it. */
   public record CustomerRef(long id, String name) {}
@@ -35,6 +36,7 @@ public record TicketSummary(
         Times.utc(t.getCreatedAt()),
         Times.utc(t.getUpdatedAt()),
         Times.utc(t.getFirstResponseAt()),
-        Times.utc(t.getResolvedAt()));
+        Times.utc(t.getResolvedAt()),
+        SlaView.of(t, java.time.Instant.now()));
   }
 }

@@ -258,6 +258,19 @@ class SlaIT {
     }
   }
 
+  @Test
+  @DisplayName("the summary report answers agents with every figure, and refuses a reversed range")
+  void summaryOverHttp() {
+    Api.Response summary = admin.get("reports/summary?from=2001-01-01&to=2001-01-02");
+    assertEquals(200, summary.status(), summary::toString);
+    JsonObject report = summary.object();
+    assertEquals(0, report.getInt("ticketsCreated"));
+    assertEquals(0, report.getJsonObject("ticketsByChannel").getInt("whatsapp"));
+    assertTrue(report.containsKey("firstResponseMinutes"));
+    Api.Response reversed = admin.get("reports/summary?from=2001-01-02&to=2001-01-01");
+    assertEquals(422, reversed.status(), reversed::toString);
+  }
+
   private long ticketOf(String customerEmail) {
     JsonArray customers = admin.get("customers?q=" + customerEmail).object().getJsonArray("items");
     assertEquals(1, customers.size(), "the mail became a ticket for " + customerEmail);

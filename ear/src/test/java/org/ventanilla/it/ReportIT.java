@@ -28,7 +28,8 @@ import org.wildfly.security.evidence.PasswordGuessEvidence;
 
 /**
  * The summary report against figures worked out by hand. Tickets are recorded through the service
- * and then moved to a day in March 2001 that no other test uses, with the times the figures need.
+ * and then moved, with the times the figures need, to two days in the past that no other test uses:
+ * chosen at random, so a rerun on a kept PostgreSQL database never counts an earlier run's tickets.
  */
 @ExtendWith(ArquillianExtension.class)
 class ReportIT {
@@ -46,6 +47,21 @@ class ReportIT {
   @Inject ReportService reports;
 
   private SecurityIdentity admin;
+  private final java.time.LocalDate day1 =
+      java.time.LocalDate.of(1950, 1, 1)
+          .plusDays(5 * java.util.concurrent.ThreadLocalRandom.current().nextInt(3_000));
+  private final java.time.LocalDate day2 = day1.plusDays(1);
+
+  /** "d1 10:00" or "d2+1 11:00": a time on the first or second test day, plus days. */
+  private String at(String when) {
+    String[] dayAndTime = when.split(" ");
+    String[] dayAndPlus = dayAndTime[0].split("\\+");
+    java.time.LocalDate day = dayAndPlus[0].equals("d1") ? day1 : day2;
+    if (dayAndPlus.length > 1) {
+      day = day.plusDays(Integer.parseInt(dayAndPlus[1]));
+    }
+    return day + "T" + dayAndTime[1] + ":00Z";
+  }
 
   @BeforeEach
   void signIn() throws Exception {
@@ -83,18 +99,39 @@ class ReportIT {
       String resolutionDue)
       throws Exception {
     tx.begin();
-    em.createNativeQuery(
-            "UPDATE ticket SET status = ?1, created_at = ?2, first_response_at = ?3,"
-                + " resolved_at = ?4, first_response_due_at = ?5, first_response_warn_at = ?5,"
-                + " resolution_due_at = ?6, resolution_warn_at = ?6 WHERE id = ?7")
-        .setParameter(1, status)
-        .setParameter(2, time(created))
-        .setParameter(3, time(firstResponse))
-        .setParameter(4, time(resolved))
-        .setParameter(5, time(firstResponseDue))
-        .setParameter(6, time(resolutionDue))
-        .setParameter(7, id)
-        .executeUpdate();
+    // A null is written as the NULL literal: PostgreSQL refuses an untyped null parameter.
+    String[] columns = {
+      "created_at",
+      "first_response_at",
+      "resolved_at",
+      "first_response_due_at",
+      "first_response_warn_at",
+      "resolution_due_at",
+      "resolution_warn_at"
+    };
+    String[] values = {
+      created,
+      firstResponse,
+      resolved,
+      firstResponseDue,
+      firstResponseDue,
+      resolutionDue,
+      resolutionDue
+    };
+    StringBuilder sql = new StringBuilder("UPDATE ticket SET status = ?1");
+    for (int i = 0; i < columns.length; i++) {
+      sql.append(", ").append(columns[i]).append(values[i] == null ? " = NULL" : " = ?" + (i + 2));
+    }
+    jakarta.persistence.Query update =
+        em.createNativeQuery(sql.append(" WHERE id = ?9").toString())
+            .setParameter(1, status)
+            .setParameter(9, id);
+    for (int i = 0; i < columns.length; i++) {
+      if (values[i] != null) {
+        update.setParameter(i + 2, time(values[i]));
+      }
+    }
+    update.executeUpdate();
     tx.commit();
   }
 
@@ -110,38 +147,31 @@ class ReportIT {
   @DisplayName(
       "the summary counts, averages, takes the median and the shares as worked out by hand")
   void summaryMatchesHandFigures() throws Exception {
-    // 5 March 2001: two email tickets under an SLA.
+    // Day 1: two email tickets under an SLA.
     // T1 answered after 10 min (due 30), resolved after 10 h (due 24 h): kept its SLA.
     set(
         record("email"),
         "RESOLVED",
-        "2001-03-05T10:00:00Z",
-        "2001-03-05T10:10:00Z",
-        "2001-03-05T20:00:00Z",
-        "2001-03-05T10:30:00Z",
-        "2001-03-06T10:00:00Z");
+        at("d1 10:00"),
+        at("d1 10:10"),
+        at("d1 20:00"),
+        at("d1 10:30"),
+        at("d2 10:00"));
     // T2 answered after 30 min (due 15): breached; resolved after 48 h.
     set(
         record("email"),
         "RESOLVED",
-        "2001-03-05T11:00:00Z",
-        "2001-03-05T11:30:00Z",
-        "2001-03-07T11:00:00Z",
-        "2001-03-05T11:15:00Z",
-        "2001-03-08T11:00:00Z");
-    // 6 March 2001: two WhatsApp tickets without an SLA, still open.
+        at("d1 11:00"),
+        at("d1 11:30"),
+        at("d1+2 11:00"),
+        at("d1 11:15"),
+        at("d1+3 11:00"));
+    // Day 2: two WhatsApp tickets without an SLA, still open.
     // T3 answered after 60 min; T4 not answered.
-    set(
-        record("whatsapp"),
-        "IN_PROGRESS",
-        "2001-03-06T09:00:00Z",
-        "2001-03-06T10:00:00Z",
-        null,
-        null,
-        null);
-    set(record("whatsapp"), "NEW", "2001-03-06T12:00:00Z", null, null, null, null);
+    set(record("whatsapp"), "IN_PROGRESS", at("d2 09:00"), at("d2 10:00"), null, null, null);
+    set(record("whatsapp"), "NEW", at("d2 12:00"), null, null, null, null);
 
-    SummaryReport all = summary("2001-03-05", "2001-03-06", null);
+    SummaryReport all = summary(day1.toString(), day2.toString(), null);
     assertEquals(4, all.ticketsCreated());
     assertEquals(Map.of("email", 2L, "whatsapp", 2L), all.ticketsByChannel());
     assertEquals(2, all.openTickets());
@@ -150,7 +180,7 @@ class ReportIT {
     assertEquals(25.0, all.resolvedWithin24hPercent()); // T1 of 4
     assertEquals(50.0, all.slaCompliancePercent()); // T1 of T1, T2
 
-    SummaryReport email = summary("2001-03-05", "2001-03-06", "email");
+    SummaryReport email = summary(day1.toString(), day2.toString(), "email");
     assertEquals(2, email.ticketsCreated());
     assertEquals(Map.of("email", 2L), email.ticketsByChannel());
     assertEquals(0, email.openTickets());
@@ -159,13 +189,13 @@ class ReportIT {
     assertEquals(50.0, email.resolvedWithin24hPercent());
     assertEquals(50.0, email.slaCompliancePercent());
 
-    SummaryReport whatsapp = summary("2001-03-06", "2001-03-06", "whatsapp");
+    SummaryReport whatsapp = summary(day2.toString(), day2.toString(), "whatsapp");
     assertEquals(2, whatsapp.ticketsCreated());
     assertEquals(60.0, whatsapp.firstResponseMinutes().median());
     assertEquals(0.0, whatsapp.resolvedWithin24hPercent());
     assertNull(whatsapp.slaCompliancePercent(), "no ticket under an SLA");
 
-    SummaryReport empty = summary("2001-02-01", "2001-02-28", null);
+    SummaryReport empty = summary(day1.minusDays(3).toString(), day1.minusDays(2).toString(), null);
     assertEquals(0, empty.ticketsCreated());
     assertNull(empty.firstResponseMinutes().avg());
     assertNull(empty.firstResponseMinutes().median());

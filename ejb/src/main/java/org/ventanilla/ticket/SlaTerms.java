@@ -2,6 +2,7 @@ package org.ventanilla.ticket;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.ventanilla.channel.ChannelType;
 
 /**
  * The service level one ticket is held to, as the ticket needs it: the deadline of a clock started
@@ -16,6 +17,6 @@ public interface SlaTerms {
 
   /** Finds the terms for a ticket's priority and channel (implemented by the SLA policies). */
   interface Source {
-    SlaTerms termsFor(Priority priority, org.ventanilla.channel.ChannelType channel);
+    SlaTerms termsFor(Priority priority, ChannelType channel);
   }
 }

@@ -326,8 +326,8 @@ public class Ticket {
   }
 
   /** The clocks that went past their due time: stopped late, or still running past it. */
-  public java.util.List<SlaClockKind> slaBreaches(Instant now) {
-    java.util.List<SlaClockKind> breached = new ArrayList<>();
+  public List<SlaClockKind> slaBreaches(Instant now) {
+    List<SlaClockKind> breached = new ArrayList<>();
     if (firstResponseDueAt != null
         && (firstResponseAt == null ? now : firstResponseAt).isAfter(firstResponseDueAt)
         && !(firstResponseAt == null && status == TicketStatus.RESOLVED)) {

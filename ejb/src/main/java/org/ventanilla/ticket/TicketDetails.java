@@ -1,6 +1,7 @@
 package org.ventanilla.ticket;
 
 import jakarta.json.bind.annotation.JsonbTransient;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.ventanilla.common.Enums;
@@ -26,8 +27,7 @@ public record TicketDetails(
     List<EventView> events,
     @JsonbTransient long version) {
 
-  static TicketDetails of(
-      Ticket t, List<Message> messages, List<TicketEvent> events, java.time.Instant now) {
+  static TicketDetails of(Ticket t, List<Message> messages, List<TicketEvent> events, Instant now) {
     return new TicketDetails(
         t.getId(),
         t.getNumber(),

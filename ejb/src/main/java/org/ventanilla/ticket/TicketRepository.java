@@ -1,6 +1,7 @@
 package org.ventanilla.ticket;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -16,7 +17,7 @@ import org.ventanilla.customer.Customer;
 public class TicketRepository {
 
   @PersistenceContext private EntityManager em;
-  @jakarta.inject.Inject SlaTerms.Source slaTerms;
+  @Inject SlaTerms.Source slaTerms;
 
   /** The next human ticket number (#1001, #1002...), from a database sequence. */
   public long nextNumber() {

@@ -1,5 +1,6 @@
 package org.ventanilla.ticket;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.Times;
@@ -37,6 +38,6 @@ public record TicketSummary(
         Times.utc(t.getUpdatedAt()),
         Times.utc(t.getFirstResponseAt()),
         Times.utc(t.getResolvedAt()),
-        SlaView.of(t, java.time.Instant.now()));
+        SlaView.of(t, Instant.now()));
   }
 }

@@ -100,6 +100,25 @@ public class Ticket {
       inverseJoinColumns = @JoinColumn(name = "tag_id"))
   private Set<Tag> tags = new HashSet<>();
 
+  /** When the current resolution clock started: the opening, or the last reopening. */
+  @Column(name = "resolution_started_at")
+  private Instant resolutionStartedAt;
+
+  @Column(name = "first_response_warn_at")
+  private Instant firstResponseWarnAt;
+
+  @Column(name = "first_response_due_at")
+  private Instant firstResponseDueAt;
+
+  @Column(name = "resolution_warn_at")
+  private Instant resolutionWarnAt;
+
+  @Column(name = "resolution_due_at")
+  private Instant resolutionDueAt;
+
+  /** Set by the changes that move a due time (opening, reopening, priority): see planSla. */
+  @Transient private boolean slaStale;
+
   @Version private long version;
 
   @Transient private List<TicketEvent> pendingEvents = new ArrayList<>();
@@ -126,6 +145,8 @@ public class Ticket {
     this.customer = Objects.requireNonNull(customer, "customer");
     this.createdAt = now;
     this.updatedAt = now;
+    this.resolutionStartedAt = now;
+    this.slaStale = true;
   }
 
   /** A new conversation, opened by the customer's first message. */
@@ -227,6 +248,8 @@ public class Ticket {
     TicketStatus before = status;
     status = TicketStatus.IN_PROGRESS;
     resolvedAt = null;
+    resolutionStartedAt = now;
+    slaStale = true;
     record(TicketEventType.REOPENED, actor, now, Enums.json(before), Enums.json(status), why);
   }
 
@@ -247,6 +270,7 @@ public class Ticket {
     }
     Priority before = priority;
     priority = target;
+    slaStale = true;
     touch(now);
     record(
         TicketEventType.PRIORITY_CHANGED, actor, now, Enums.json(before), Enums.json(target), null);
@@ -281,6 +305,80 @@ public class Ticket {
     customer = target;
     touch(now);
     record(TicketEventType.CUSTOMER_MERGED, actor, now, before, target.getName(), null);
+  }
+
+  /** Whether a change since loading moved the service level's clocks (see {@link #planSla}). */
+  public boolean isSlaStale() {
+    return slaStale;
+  }
+
+  /**
+   * Sets the due times under the given terms. A clock that has stopped keeps its due time (reports
+   * compare against it): the first response once answered, resolution once resolved. A reopened
+   * ticket gets a new resolution clock from the reopening; a priority change recomputes the running
+   * clocks from when they started.
+   */
+  public void planSla(SlaTerms terms) {
+    if (firstResponseAt == null) {
+      SlaDeadline first = terms.deadline(SlaClockKind.FIRST_RESPONSE, createdAt).orElse(null);
+      firstResponseWarnAt = first == null ? null : first.warnAt();
+      firstResponseDueAt = first == null ? null : first.dueAt();
+    }
+    if (resolvedAt == null) {
+      Instant start = resolutionStartedAt == null ? createdAt : resolutionStartedAt;
+      SlaDeadline resolution = terms.deadline(SlaClockKind.RESOLUTION, start).orElse(null);
+      resolutionWarnAt = resolution == null ? null : resolution.warnAt();
+      resolutionDueAt = resolution == null ? null : resolution.dueAt();
+    }
+    slaStale = false;
+  }
+
+  /** Whether the clock still runs: not answered (first response), not resolved. */
+  public boolean isSlaRunning(SlaClockKind clock) {
+    return switch (clock) {
+      case FIRST_RESPONSE -> firstResponseAt == null && status != TicketStatus.RESOLVED;
+      case RESOLUTION -> resolvedAt == null;
+    };
+  }
+
+  public Instant slaDueAt(SlaClockKind clock) {
+    return clock == SlaClockKind.FIRST_RESPONSE ? firstResponseDueAt : resolutionDueAt;
+  }
+
+  public Instant slaWarnAt(SlaClockKind clock) {
+    return clock == SlaClockKind.FIRST_RESPONSE ? firstResponseWarnAt : resolutionWarnAt;
+  }
+
+  /** The clocks that went past their due time: stopped late, or still running past it. */
+  public List<SlaClockKind> slaBreaches(Instant now) {
+    List<SlaClockKind> breached = new ArrayList<>();
+    if (firstResponseDueAt != null
+        && (firstResponseAt == null ? now : firstResponseAt).isAfter(firstResponseDueAt)
+        && !(firstResponseAt == null && status == TicketStatus.RESOLVED)) {
+      breached.add(SlaClockKind.FIRST_RESPONSE);
+    }
+    if (resolutionDueAt != null
+        && (resolvedAt == null ? now : resolvedAt).isAfter(resolutionDueAt)) {
+      breached.add(SlaClockKind.RESOLUTION);
+    }
+    return breached;
+  }
+
+  /**
+   * The SLA timer found a running clock at its warning or due time: an entry in the activity log.
+   * Refused when the clock has stopped, so a late timer never alerts about an answered ticket.
+   */
+  public void recordSlaAlert(SlaClockKind clock, boolean breach, Instant now) {
+    if (!isSlaRunning(clock)) {
+      throw new IllegalStateException("The " + clock + " clock of #" + number + " has stopped");
+    }
+    record(
+        breach ? TicketEventType.SLA_BREACH : TicketEventType.SLA_WARNING,
+        "system",
+        now,
+        null,
+        Enums.json(clock),
+        "due " + slaDueAt(clock));
   }
 
   private static boolean sameAgent(Agent a, Agent b) {

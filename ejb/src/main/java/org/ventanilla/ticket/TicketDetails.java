@@ -1,6 +1,7 @@
 package org.ventanilla.ticket;
 
 import jakarta.json.bind.annotation.JsonbTransient;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.ventanilla.common.Enums;
@@ -22,11 +23,12 @@ public record TicketDetails(
     OffsetDateTime firstResponseAt,
     OffsetDateTime resolvedAt,
     List<String> tags,
+    SlaView sla,
     List<MessageView> messages,
     List<EventView> events,
     @JsonbTransient long version) {
 
-  static TicketDetails of(Ticket t, List<Message> messages, List<TicketEvent> events) {
+  static TicketDetails of(Ticket t, List<Message> messages, List<TicketEvent> events, Instant now) {
     return new TicketDetails(
         t.getId(),
         t.getNumber(),
@@ -41,6 +43,7 @@ public record TicketDetails(
         Times.utc(t.getFirstResponseAt()),
         Times.utc(t.getResolvedAt()),
         t.getTagNames(),
+        SlaView.of(t, now),
         messages.stream().map(MessageView::of).toList(),
         events.stream().map(EventView::of).toList(),
         t.getVersion());

@@ -12,5 +12,7 @@ public enum TicketEventType {
   REPLIED,
   CUSTOMER_MERGED,
   TAGGED,
-  UNTAGGED
+  UNTAGGED,
+  SLA_WARNING,
+  SLA_BREACH
 }

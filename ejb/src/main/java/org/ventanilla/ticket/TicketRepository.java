@@ -1,6 +1,7 @@
 package org.ventanilla.ticket;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -19,6 +20,7 @@ import org.ventanilla.customer.Customer;
 public class TicketRepository {
 
   @PersistenceContext private EntityManager em;
+  @Inject SlaTerms.Source slaTerms;
 
   /** The next human ticket number (#1001, #1002...), from a database sequence. */
   public long nextNumber() {
@@ -102,8 +104,15 @@ public class TicketRepository {
     em.persist(message);
   }
 
-  /** Stores what the ticket recorded since it was loaded: the activity log is append-only. */
+  /**
+   * Stores what the ticket recorded since it was loaded: the activity log is append-only. Every
+   * change passes here, so this is also where a change that moved the SLA clocks gets its new due
+   * times from the policy that applies now.
+   */
   public void storeEvents(Ticket ticket) {
+    if (ticket.isSlaStale()) {
+      ticket.planSla(slaTerms.termsFor(ticket.getPriority(), ticket.getChannel()));
+    }
     for (TicketEvent event : ticket.drainEvents()) {
       em.persist(event);
     }

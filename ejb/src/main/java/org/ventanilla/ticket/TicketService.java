@@ -284,6 +284,7 @@ public class TicketService {
   }
 
   private TicketDetails details(Ticket ticket) {
-    return TicketDetails.of(ticket, tickets.messagesOf(ticket), tickets.eventsOf(ticket));
+    return TicketDetails.of(
+        ticket, tickets.messagesOf(ticket), tickets.eventsOf(ticket), clock.instant());
   }
 }

@@ -1,5 +1,6 @@
 package org.ventanilla.ticket;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.ventanilla.common.Enums;
@@ -19,7 +20,8 @@ public record TicketSummary(
     OffsetDateTime updatedAt,
     OffsetDateTime firstResponseAt,
     OffsetDateTime resolvedAt,
-    List<String> tags) {
+    List<String> tags,
+    SlaView sla) {
 
   /** The customer as a ticket refers to it. */
   public record CustomerRef(long id, String name) {}
@@ -38,6 +40,7 @@ public record TicketSummary(
         Times.utc(t.getUpdatedAt()),
         Times.utc(t.getFirstResponseAt()),
         Times.utc(t.getResolvedAt()),
-        t.getTagNames());
+        t.getTagNames(),
+        SlaView.of(t, Instant.now()));
   }
 }

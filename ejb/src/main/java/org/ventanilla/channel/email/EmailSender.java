@@ -70,7 +70,36 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
         messageId(message, mailbox.getAddress()),
         lastInbound == null ? null : lastInbound.getExternalId(),
         references,
-        message.getText());
+        message.getText(),
+        false);
+  }
+
+  /**
+   * A notice from the app to someone on the team (an SLA alert), sent from a mailbox of ours. It is
+   * marked {@code Auto-Submitted: auto-generated} so that no auto-responder answers it.
+   */
+  public OutgoingMail notice(
+      EmailChannel mailbox, String to, String subject, String text, String uniquePart) {
+    String domain =
+        mailbox
+            .getAddress()
+            .substring(mailbox.getAddress().indexOf('@') + 1)
+            .toLowerCase(Locale.ROOT);
+    return new OutgoingMail(
+        mailbox.getSmtpHost(),
+        mailbox.getSmtpPort(),
+        mailbox.getSmtpSecurity(),
+        mailbox.getSmtpUsername(),
+        secrets.decrypt(mailbox.getSmtpPasswordSealed()),
+        mailbox.getAddress(),
+        "Ventanilla",
+        to,
+        subject.replaceAll("[\\r\\n]", " "),
+        "<ventanilla.notice." + uniquePart + "@" + domain + ">",
+        null,
+        List.of(),
+        text,
+        true);
   }
 
   /** "Re: <subject> [#1042]", without piling up prefixes or tags. */
@@ -109,6 +138,9 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
       mime.setSentDate(new Date());
       if (mail.inReplyTo() != null) {
         mime.setHeader("In-Reply-To", mail.inReplyTo());
+      }
+      if (mail.automatic()) {
+        mime.setHeader("Auto-Submitted", "auto-generated");
       }
       if (!mail.references().isEmpty()) {
         mime.setHeader("References", String.join(" ", mail.references()));

@@ -3,10 +3,11 @@ package org.ventanilla.channel.email;
 import java.util.List;
 
 /**
- * A reply ready to leave over SMTP, built in a transaction and sent outside it. {@code toString}
- * leaves the password out, so a log line can never carry it.
+ * A reply (or, {@code automatic}, a notice sent by the app itself, marked {@code Auto-Submitted})
+ * ready to leave over SMTP, built in a transaction and sent outside it. {@code toString} leaves the
+ * password out, so a log line can never carry it.
  */
-record OutgoingMail(
+public record OutgoingMail(
     String smtpHost,
     int smtpPort,
     MailSecurity security,
@@ -19,7 +20,8 @@ record OutgoingMail(
     String messageId,
     String inReplyTo,
     List<String> references,
-    String text) {
+    String text,
+    boolean automatic) {
 
   @Override
   public String toString() {

@@ -51,13 +51,13 @@ public class Formats {
     return dateTime(value);
   }
 
-  /** Status and priority values in the activity log, translated; other values as they are. */
+  /** Status, priority and SLA clock values in the activity log, translated; others as they are. */
   public String eventValue(String value) {
     if (value == null) {
       return "";
     }
     ResourceBundle bundle = bundle();
-    for (String prefix : new String[] {"status.", "priority."}) {
+    for (String prefix : new String[] {"status.", "priority.", "sla."}) {
       try {
         return bundle.getString(prefix + value);
       } catch (MissingResourceException notThisKind) {

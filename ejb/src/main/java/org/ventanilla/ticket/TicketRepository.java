@@ -155,9 +155,13 @@ public class TicketRepository {
    * the number of tickets, read from the updated_at index.
    */
   public String inboxStamp() {
+    // Native and cast to text: an aggregate skips the attribute's converter, and PostgreSQL's
+    // driver hands back a java.sql.Timestamp that the Instant converter cannot take.
     Object[] row =
-        em.createQuery("SELECT MAX(t.updatedAt), COUNT(t) FROM Ticket t", Object[].class)
-            .getSingleResult();
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT CAST(MAX(updated_at) AS VARCHAR(64)), COUNT(*) FROM ticket")
+                .getSingleResult();
     return row[0] + "/" + row[1];
   }
 

@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import org.ventanilla.common.Backoff;
 import org.ventanilla.ticket.Message;
 
 /**
@@ -28,8 +29,7 @@ import org.ventanilla.ticket.Message;
 public class OutboxEntry {
 
   static final int MAX_ATTEMPTS = 12;
-  static final Duration FIRST_RETRY = Duration.ofSeconds(10);
-  static final Duration MAX_RETRY = Duration.ofMinutes(15);
+  static final Backoff RETRY = new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(15));
   static final Duration CLAIM = Duration.ofMinutes(2);
 
   @Id
@@ -112,8 +112,7 @@ public class OutboxEntry {
       return false;
     }
     this.status = OutboxStatus.PENDING;
-    Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
-    this.nextAttemptAt = now.plus(delay.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay);
+    this.nextAttemptAt = now.plus(RETRY.delay(attempts - 1));
     return true;
   }
 

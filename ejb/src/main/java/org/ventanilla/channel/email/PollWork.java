@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.ventanilla.channel.SecretBox;
+import org.ventanilla.common.Backoff;
 
 /** The short transactions around a poll: take the mailbox, and record how the poll went. */
 @Stateless
@@ -63,10 +64,7 @@ public class PollWork {
       return false;
     }
     Duration wait =
-        Duration.ofSeconds(channel.getPollSeconds()).multipliedBy(1L << Math.min(failures - 1, 10));
-    if (wait.compareTo(MAX_BACKOFF) > 0) {
-      wait = MAX_BACKOFF;
-    }
+        new Backoff(Duration.ofSeconds(channel.getPollSeconds()), MAX_BACKOFF).delay(failures - 1);
     return now.isBefore(channel.getLastErrorAt().plus(wait));
   }
 

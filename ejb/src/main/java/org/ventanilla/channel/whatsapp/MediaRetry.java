@@ -8,6 +8,7 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import org.ventanilla.channel.whatsapp.WebhookEvents.Media;
+import org.ventanilla.common.Backoff;
 
 /**
  * A customer's file that could not be fetched when its message arrived: the message and an
@@ -20,6 +21,7 @@ public class MediaRetry {
 
   static final int MAX_ATTEMPTS = 10;
   static final Duration FIRST_DELAY = Duration.ofSeconds(5);
+  static final Backoff RETRY = new Backoff(FIRST_DELAY, FIRST_DELAY.multipliedBy(1L << 12));
 
   @Id
   @Column(name = "attachment_id")
@@ -68,7 +70,7 @@ public class MediaRetry {
     if (attempts >= MAX_ATTEMPTS) {
       return false;
     }
-    nextAttemptAt = now.plus(FIRST_DELAY.multipliedBy(1L << Math.min(attempts, 12)));
+    nextAttemptAt = now.plus(RETRY.delay(attempts));
     return true;
   }
 

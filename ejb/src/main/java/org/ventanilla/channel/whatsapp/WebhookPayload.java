@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import org.ventanilla.common.Backoff;
 
 /**
  * A webhook delivery exactly as Meta signed it, stored before Meta gets its 200: processing happens
@@ -22,6 +23,7 @@ import java.time.Instant;
 public class WebhookPayload {
 
   static final int MAX_ATTEMPTS = 8;
+  static final Backoff RETRY = new Backoff(Duration.ofSeconds(5), Duration.ofSeconds(5L << 12));
 
   /** Where a payload stands. */
   public enum Status {
@@ -89,7 +91,7 @@ public class WebhookPayload {
     if (attempts >= MAX_ATTEMPTS) {
       this.status = Status.FAILED;
     } else {
-      this.nextAttemptAt = now.plus(Duration.ofSeconds(5L << Math.min(attempts, 12)));
+      this.nextAttemptAt = now.plus(RETRY.delay(attempts));
     }
   }
 

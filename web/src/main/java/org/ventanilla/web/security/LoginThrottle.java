@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ventanilla.common.Backoff;
 
 /**
  * Counts failed sign-ins per key (a client address, a username) and, past a few, makes that key
@@ -50,9 +51,7 @@ public class LoginThrottle {
           int count = f == null || f.last.plus(FORGET_AFTER).isBefore(now) ? 1 : f.count + 1;
           Instant until = now;
           if (count >= freeAttempts) {
-            long factor = 1L << Math.min(count - freeAttempts, 10);
-            Duration wait = FIRST_WAIT.multipliedBy(factor);
-            until = now.plus(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
+            until = now.plus(new Backoff(FIRST_WAIT, MAX_WAIT).delay(count - freeAttempts));
           }
           return new Failures(count, now, until);
         });

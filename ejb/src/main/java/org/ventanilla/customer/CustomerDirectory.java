@@ -24,4 +24,10 @@ public class CustomerDirectory {
     customer.addContact(type, normalizedValue, now);
     return customer;
   }
+
+  /** The customers these contacts belong to, by contact value. */
+  public java.util.Map<String, Customer> findByContacts(
+      ContactType type, java.util.Collection<String> normalizedValues) {
+    return customers.findByContacts(type, normalizedValues);
+  }
 }

@@ -28,6 +28,23 @@ public class CustomerRepository {
         .findFirst();
   }
 
+  /** The customers these contacts belong to, by contact value: one query for a whole batch. */
+  public java.util.Map<String, Customer> findByContacts(
+      ContactType type, java.util.Collection<String> normalizedValues) {
+    java.util.Map<String, Customer> found = new java.util.HashMap<>();
+    if (normalizedValues.isEmpty()) {
+      return found;
+    }
+    em.createQuery(
+            "SELECT c.value, c.customer FROM CustomerContact c WHERE c.type = :t AND c.value IN :vs",
+            Object[].class)
+        .setParameter("t", type)
+        .setParameter("vs", java.util.List.copyOf(normalizedValues))
+        .getResultList()
+        .forEach(row -> found.put((String) row[0], (Customer) row[1]));
+    return found;
+  }
+
   /**
    * Gives all of {@code source}'s contacts to {@code target} and deletes {@code source}; its
    * tickets must have been moved already.

@@ -35,7 +35,7 @@ public class Message {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_seq")
-  @SequenceGenerator(name = "message_seq", sequenceName = "message_seq", allocationSize = 50)
+  @SequenceGenerator(name = "message_seq", sequenceName = "message_seq", allocationSize = 500)
   private Long id;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)

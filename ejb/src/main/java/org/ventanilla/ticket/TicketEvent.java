@@ -24,7 +24,7 @@ public class TicketEvent {
   @SequenceGenerator(
       name = "ticket_event_seq",
       sequenceName = "ticket_event_seq",
-      allocationSize = 50)
+      allocationSize = 500)
   private Long id;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)

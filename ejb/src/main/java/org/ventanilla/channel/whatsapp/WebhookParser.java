@@ -5,12 +5,14 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.ventanilla.channel.whatsapp.WebhookEvents.Inbound;
 import org.ventanilla.channel.whatsapp.WebhookEvents.Media;
@@ -210,8 +212,14 @@ public final class WebhookParser {
     return values;
   }
 
+  /**
+   * Made once: Json.createReader looks the provider up on every call, and that lookup throws and
+   * catches a ClassNotFoundException each time (its OSGi probe), which showed in webhook profiles.
+   */
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
   private static JsonObject read(String body) {
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = READERS.createReader(new StringReader(body))) {
       return reader.readObject();
     }
   }

@@ -37,7 +37,7 @@ public class WebhookPayload {
   @SequenceGenerator(
       name = "webhook_payload_seq",
       sequenceName = "webhook_payload_seq",
-      allocationSize = 50)
+      allocationSize = 500)
   private Long id;
 
   /** The channel whose app secret verified the signature. */

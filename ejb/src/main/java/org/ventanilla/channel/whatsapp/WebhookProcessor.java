@@ -41,7 +41,7 @@ public class WebhookProcessor {
 
   private static final Logger LOG = Logger.getLogger(WebhookProcessor.class.getName());
   private static final long INTERVAL_MS = 5_000;
-  private static final int BATCH = 20;
+  private static final int BATCH = 100;
   private static final long[] DOWNLOAD_BACKOFF_MS = {0, 500, 2_000};
 
   @Resource TimerService timers;
@@ -63,27 +63,54 @@ public class WebhookProcessor {
     process();
   }
 
+  /**
+   * Asks for a pass. True when none is running, so the caller must start one; otherwise the running
+   * pass sees the request and looks once more before it ends.
+   */
+  public boolean request() {
+    wanted.set(true);
+    return !running.get();
+  }
+
   /** Processes every due payload; a call during a pass makes that pass look once more. */
   public void process() {
     wanted.set(true);
-    if (!running.compareAndSet(false, true)) {
-      return;
-    }
-    try {
-      while (wanted.getAndSet(false)) {
-        List<Long> due;
-        do {
-          due = inbound.due(BATCH);
-          due.forEach(this::handle);
-        } while (due.size() == BATCH);
-        inbound.dueMedia(BATCH).forEach(this::retryMedia);
+    // Re-checked after releasing: a request that came while the last loop was ending is not lost.
+    while (wanted.get() && running.compareAndSet(false, true)) {
+      try {
+        while (wanted.getAndSet(false)) {
+          int claimed;
+          do {
+            claimed = nextBatch();
+          } while (claimed == BATCH);
+          inbound.dueMedia(BATCH).forEach(this::retryMedia);
+        }
+      } catch (RuntimeException e) {
+        // The database may be away; the next tick tries again.
+        LOG.log(Level.WARNING, "Webhook pass failed: " + e.getMessage());
+        return;
+      } finally {
+        running.set(false);
       }
-    } catch (RuntimeException e) {
-      // The database may be away; the next tick tries again.
-      LOG.log(Level.WARNING, "Webhook pass failed: " + e.getMessage());
-    } finally {
-      running.set(false);
     }
+  }
+
+  /**
+   * Files the next due payloads in one transaction; those with files, and all of them when the
+   * batch fails (one bad payload, or another server filed a message first), one by one.
+   */
+  private int nextBatch() {
+    WhatsAppInbound.Batch batch;
+    try {
+      batch = inbound.fileBatch(BATCH);
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Webhook batch failed, filing one by one", e);
+      List<Long> due = inbound.due(BATCH);
+      due.forEach(this::handle);
+      return due.size();
+    }
+    batch.withMedia().forEach(this::handle);
+    return batch.claimed();
   }
 
   private void handle(long id) {

@@ -10,9 +10,13 @@ import jakarta.inject.Inject;
 public class WebhookWakeUp {
 
   @Inject WebhookKicker kicker;
+  @Inject WebhookProcessor processor;
 
   void afterCommit(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) WhatsAppWebhook.Stored event) {
-    kicker.kick();
+    // A pass already running picks the payload up: no thread hand-off per delivery.
+    if (processor.request()) {
+      kicker.kick();
+    }
   }
 }

@@ -7,16 +7,19 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.ventanilla.channel.SecretBox;
 import org.ventanilla.channel.whatsapp.MediaDownloader.StoredFile;
 import org.ventanilla.channel.whatsapp.WebhookEvents.Inbound;
 import org.ventanilla.channel.whatsapp.WebhookEvents.Media;
 import org.ventanilla.channel.whatsapp.WebhookEvents.StatusUpdate;
+import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.customer.ContactNormalizer;
 import org.ventanilla.customer.ContactType;
 import org.ventanilla.customer.Customer;
@@ -39,6 +42,8 @@ import org.ventanilla.ticket.TicketStatus;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class WhatsAppInbound {
 
+  private static final Logger LOG = Logger.getLogger(WhatsAppInbound.class.getName());
+
   /** A status for a message we do not know yet may have overtaken our own record of the send. */
   static final java.time.Duration STATUS_GRACE = java.time.Duration.ofMinutes(2);
 
@@ -46,6 +51,7 @@ public class WhatsAppInbound {
   @Inject TicketRepository tickets;
   @Inject CustomerDirectory customers;
   @Inject SecretBox secrets;
+  @Inject WebhookSecrets verifiers;
   @Inject Clock clock;
 
   /** A stored payload to process, with the channel each number it names is trusted to be. */
@@ -82,6 +88,143 @@ public class WhatsAppInbound {
     return Optional.of(new Pending(id, payload.getBody(), routes));
   }
 
+  /** What one batch did: how many payloads it claimed, and those left to file one by one. */
+  public record Batch(int claimed, List<Long> withMedia) {}
+
+  /**
+   * Files a run of due payloads in one transaction: a customer typing costs one commit per batch
+   * instead of several per message. Payloads whose new messages carry files are left to the
+   * one-by-one path, which fetches the files between transactions. Any failure rolls the batch back
+   * and the caller files the payloads one by one.
+   */
+  public Batch fileBatch(int limit) {
+    Instant now = clock.instant();
+    List<WebhookPayload> payloads = whatsapp.claimDuePayloads(now, limit);
+    if (payloads.isEmpty()) {
+      return new Batch(0, List.of());
+    }
+    Map<Long, String> secretByChannel = new HashMap<>();
+    List<WhatsAppChannel> active = whatsapp.activeChannels();
+    for (WebhookSecrets.Verifier v : verifiers.fresh()) {
+      secretByChannel.put(v.channelId(), v.appSecret());
+    }
+    Map<Long, Integer> receivedByChannel = new HashMap<>();
+    List<Long> withMedia = new ArrayList<>();
+    Map<WebhookPayload, WebhookEvents> parsed = new java.util.LinkedHashMap<>();
+    for (WebhookPayload payload : payloads) {
+      try {
+        parsed.put(payload, WebhookParser.parse(payload.getBody()));
+      } catch (RuntimeException e) {
+        payload.failed(e.toString(), now);
+      }
+    }
+    BatchLookups lookups =
+        new BatchLookups(
+            parsed.values().stream().flatMap(e -> e.messages().stream()).toList(),
+            active.stream().map(WhatsAppChannel::getId).toList());
+    Map<Long, WhatsAppChannel> channels = new HashMap<>();
+    List<MediaRetry> retries = new ArrayList<>();
+    for (Map.Entry<WebhookPayload, WebhookEvents> entry : parsed.entrySet()) {
+      WebhookPayload payload = entry.getKey();
+      WebhookEvents events = entry.getValue();
+      if (events.messages().stream()
+          .anyMatch(m -> m.media() != null && !lookups.isFiled(m.wamid()))) {
+        withMedia.add(payload.getId());
+        continue;
+      }
+      boolean retry = false;
+      for (StatusUpdate status : events.statuses()) {
+        retry |= !applyStatus(status);
+      }
+      // The verifying channel may have been switched off since; its secret still routes.
+      String secret =
+          secretByChannel.computeIfAbsent(
+              payload.getChannelId(),
+              id ->
+                  whatsapp
+                      .channel(id)
+                      .map(c -> secrets.decrypt(c.getAppSecretSealed()))
+                      .orElse(null));
+      for (Inbound message : events.messages()) {
+        Long channelId = route(message.phoneNumberId(), secret, active, secretByChannel);
+        if (channelId == null) {
+          LOG.warning(
+              () ->
+                  "Webhook payload "
+                      + payload.getId()
+                      + " has a message for phone number id "
+                      + message.phoneNumberId()
+                      + ", which no channel with its app secret serves; kept unprocessed");
+          continue;
+        }
+        if (message.wamid() == null || lookups.isFiled(message.wamid())) {
+          continue;
+        }
+        try {
+          WhatsAppChannel channel =
+              channels.computeIfAbsent(
+                  channelId,
+                  id ->
+                      whatsapp
+                          .channel(id)
+                          .orElseThrow(() -> new IllegalStateException("no channel")));
+          MediaRetry missing = file(channel, message, Optional.empty(), null, lookups);
+          if (missing != null) {
+            retries.add(missing);
+          }
+          receivedByChannel.merge(channelId, 1, Integer::sum);
+        } catch (InvalidInputException e) {
+          // Thrown before anything is written (a malformed WhatsApp id): the payload keeps it.
+          LOG.warning(
+              () ->
+                  "Webhook payload "
+                      + payload.getId()
+                      + ": message "
+                      + message.wamid()
+                      + " cannot be filed, kept in the payload only: "
+                      + e.getMessage());
+        }
+      }
+      if (retry) {
+        payload.failed("a status names a message not recorded yet", now);
+      } else {
+        payload.processed(now);
+      }
+    }
+    if (!retries.isEmpty()) {
+      whatsapp.flush();
+      retries.forEach(whatsapp::add);
+    }
+    receivedByChannel.forEach(
+        (channelId, received) ->
+            whatsapp
+                .channel(channelId)
+                .ifPresent(
+                    c -> {
+                      c.recordSuccess(now);
+                      c.countReceived(received);
+                    }));
+    return new Batch(payloads.size(), withMedia);
+  }
+
+  /** The channel serving this number that shares the verifying app secret, as in pending(). */
+  private static Long route(
+      String phoneNumberId,
+      String secret,
+      List<WhatsAppChannel> active,
+      Map<Long, String> secretByChannel) {
+    if (secret == null) {
+      return null;
+    }
+    for (WhatsAppChannel c : active) {
+      if (c.getPhoneNumberId().equals(phoneNumberId)
+          && secret.equals(secretByChannel.get(c.getId()))) {
+        return c.getId();
+      }
+    }
+    return null;
+  }
+
   public Optional<GraphApi.Access> access(long channelId) {
     return whatsapp
         .channel(channelId)
@@ -109,14 +252,108 @@ public class WhatsAppInbound {
     }
     WhatsAppChannel channel =
         whatsapp.channel(channelId).orElseThrow(() -> new IllegalStateException("no channel"));
+    MediaRetry retry = file(channel, in, file, fileProblem, new Lookups());
+    tickets.flush();
+    if (retry != null) {
+      // After the flush: the retry row refers to the attachment row, which no mapping tells
+      // EclipseLink to insert first.
+      whatsapp.add(retry);
+      whatsapp.flush();
+    }
+  }
+
+  /**
+   * Where filing finds the customer and their conversation: straight from the database, or, in a
+   * batch, remembered from earlier messages of the same (not yet flushed) transaction.
+   */
+  private class Lookups {
+    Customer customer(String address, String name, Instant now) {
+      return customers.findOrCreate(ContactType.PHONE, address, name, now);
+    }
+
+    Optional<Ticket> latestTicket(Customer customer, WhatsAppChannel channel) {
+      return whatsapp.latestTicket(customer, channel);
+    }
+
+    void opened(Ticket ticket) {}
+
+    void filed(String wamid) {}
+  }
+
+  /** A batch's memory: what earlier messages of the batch found or created. */
+  private final class BatchLookups extends Lookups {
+    private final Map<String, Customer> customerByAddress = new HashMap<>();
+    private final Map<List<Long>, Optional<Ticket>> latestByConversation = new HashMap<>();
+    private final java.util.Set<String> filed = new java.util.HashSet<>();
+
+    /** Reads what the batch's messages need in three queries instead of three per message. */
+    BatchLookups(List<Inbound> messages, java.util.Collection<Long> channelIds) {
+      filed.addAll(
+          whatsapp.storedWamids(
+              messages.stream().map(Inbound::wamid).filter(Objects::nonNull).toList()));
+      java.util.Set<String> addresses = new java.util.HashSet<>();
+      for (Inbound m : messages) {
+        try {
+          addresses.add(ContactNormalizer.whatsappId(m.waId()));
+        } catch (InvalidInputException e) {
+          // Reported when that message is filed.
+        }
+      }
+      customerByAddress.putAll(customers.findByContacts(ContactType.PHONE, addresses));
+      Map<List<Long>, Ticket> latest =
+          whatsapp.latestTickets(customerByAddress.values(), channelIds);
+      for (Customer c : customerByAddress.values()) {
+        for (Long channelId : channelIds) {
+          List<Long> key = List.of(c.getId(), channelId);
+          latestByConversation.put(key, Optional.ofNullable(latest.get(key)));
+        }
+      }
+    }
+
+    boolean isFiled(String wamid) {
+      return filed.contains(wamid);
+    }
+
+    @Override
+    Customer customer(String address, String name, Instant now) {
+      return customerByAddress.computeIfAbsent(address, a -> super.customer(a, name, now));
+    }
+
+    @Override
+    Optional<Ticket> latestTicket(Customer customer, WhatsAppChannel channel) {
+      return latestByConversation.computeIfAbsent(
+          List.of(customer.getId(), channel.getId()), k -> super.latestTicket(customer, channel));
+    }
+
+    @Override
+    void opened(Ticket ticket) {
+      latestByConversation.put(
+          List.of(ticket.getCustomer().getId(), ticket.getSource().getId()), Optional.of(ticket));
+    }
+
+    @Override
+    void filed(String wamid) {
+      filed.add(wamid);
+    }
+  }
+
+  /**
+   * Files the message; returns the retry to record once it is flushed, when its file is missing.
+   */
+  private MediaRetry file(
+      WhatsAppChannel channel,
+      Inbound in,
+      Optional<StoredFile> file,
+      String fileProblem,
+      Lookups lookups) {
     Instant now = clock.instant();
     Instant at = in.timestamp() == null || in.timestamp().isAfter(now) ? now : in.timestamp();
     String address = ContactNormalizer.whatsappId(in.waId());
-    Customer customer = customers.findOrCreate(ContactType.PHONE, address, in.profileName(), now);
+    Customer customer = lookups.customer(address, in.profileName(), now);
     String author = in.profileName() == null ? customer.getName() : in.profileName();
     String text = quoted(in.contextWamid()) + Objects.requireNonNullElse(in.text(), "");
     Ticket ticket =
-        whatsapp
+        lookups
             .latestTicket(customer, channel)
             .filter(
                 t ->
@@ -135,6 +372,7 @@ public class WhatsAppInbound {
                           author,
                           at);
                   tickets.add(opened);
+                  lookups.opened(opened);
                   return opened;
                 });
     Message message =
@@ -163,13 +401,10 @@ public class WhatsAppInbound {
     }
     tickets.add(message);
     tickets.storeEvents(ticket);
-    tickets.flush();
-    if (pending != null) {
-      // After the flush: the retry row refers to the attachment row, which no mapping tells
-      // EclipseLink to insert first.
-      whatsapp.add(new MediaRetry(pending.getId(), channelId, in.type(), in.media(), now));
-      whatsapp.flush();
-    }
+    lookups.filed(in.wamid());
+    return pending == null
+        ? null
+        : new MediaRetry(pending.getId(), channel.getId(), in.type(), in.media(), now);
   }
 
   /** A media download to try again now, with what it needs. */

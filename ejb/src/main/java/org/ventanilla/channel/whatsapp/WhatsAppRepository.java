@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.ventanilla.channel.ChannelType;
@@ -41,6 +43,29 @@ public class WhatsAppRepository {
 
   public Optional<WebhookPayload> payload(long id) {
     return Optional.ofNullable(em.find(WebhookPayload.class, id));
+  }
+
+  /**
+   * Due payloads, locked until this transaction ends; rows another server's pass holds are skipped,
+   * so two servers never file the same payloads at once.
+   */
+  public List<WebhookPayload> claimDuePayloads(Instant now, int limit) {
+    @SuppressWarnings("unchecked")
+    List<Number> ids =
+        em.createNativeQuery(
+                "SELECT id FROM webhook_payload WHERE status = 'RECEIVED' AND next_attempt_at <= ?"
+                    + " ORDER BY id FETCH FIRST "
+                    + limit
+                    + " ROWS ONLY FOR UPDATE SKIP LOCKED")
+            .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+            .getResultList();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "SELECT p FROM WebhookPayload p WHERE p.id IN :ids ORDER BY p.id", WebhookPayload.class)
+        .setParameter("ids", ids.stream().map(Number::longValue).toList())
+        .getResultList();
   }
 
   public List<Long> duePayloads(Instant now, int limit) {
@@ -85,6 +110,46 @@ public class WhatsAppRepository {
         .getResultList()
         .stream()
         .findFirst();
+  }
+
+  /** Which of these wamids are already filed as messages. */
+  public List<String> storedWamids(java.util.Collection<String> wamids) {
+    if (wamids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "SELECT m.externalId FROM Message m WHERE m.channel = :ch AND m.externalId IN :ids",
+            String.class)
+        .setParameter("ch", ChannelType.WHATSAPP)
+        .setParameter("ids", List.copyOf(wamids))
+        .getResultList();
+  }
+
+  /**
+   * The newest ticket of each of these customers on each of these numbers, keyed by [customer id,
+   * channel id]: what {@link #latestTicket} gives, for a whole batch in one query.
+   */
+  public java.util.Map<List<Long>, Ticket> latestTickets(
+      java.util.Collection<Customer> customers, java.util.Collection<Long> channelIds) {
+    java.util.Map<List<Long>, Ticket> latest = new java.util.HashMap<>();
+    if (customers.isEmpty() || channelIds.isEmpty()) {
+      return latest;
+    }
+    em.createQuery(
+            "SELECT t FROM Ticket t WHERE t.customer IN :cs AND t.source.id IN :chs"
+                + " AND t.createdAt = (SELECT MAX(t2.createdAt) FROM Ticket t2"
+                + " WHERE t2.customer = t.customer AND t2.source = t.source)",
+            Ticket.class)
+        .setParameter("cs", List.copyOf(customers))
+        .setParameter("chs", List.copyOf(channelIds))
+        .getResultList()
+        .forEach(
+            t ->
+                latest.merge(
+                    List.of(t.getCustomer().getId(), t.getSource().getId()),
+                    t,
+                    (a, b) -> a.getId() > b.getId() ? a : b));
+    return latest;
   }
 
   /** The customer's newest ticket on this number, whatever its status. */

@@ -24,6 +24,7 @@ public class WhatsAppWebhook {
 
   @Inject WhatsAppRepository whatsapp;
   @Inject SecretBox secrets;
+  @Inject WebhookSecrets verifiers;
   @Inject Clock clock;
   @Inject Event<Stored> stored;
 
@@ -55,23 +56,36 @@ public class WhatsAppWebhook {
     }
     String json = new String(body, StandardCharsets.UTF_8);
     Set<String> named = WebhookParser.phoneNumberIds(json);
-    List<WhatsAppChannel> candidates = new ArrayList<>();
-    List<WhatsAppChannel> others = new ArrayList<>();
-    for (WhatsAppChannel c : whatsapp.activeChannels()) {
-      (named.contains(c.getPhoneNumberId()) ? candidates : others).add(c);
+    Optional<Long> verifier = verifier(body, signature, named, verifiers.current());
+    if (verifier.isEmpty()) {
+      // Perhaps a channel added or a secret changed on another server a moment ago.
+      verifier = verifier(body, signature, named, verifiers.fresh());
+    }
+    if (verifier.isEmpty()) {
+      throw new WebhookRejectedException(true);
+    }
+    WebhookPayload payload = new WebhookPayload(verifier.get(), json, clock.instant());
+    whatsapp.add(payload);
+    whatsapp.flush();
+    stored.fire(new Stored(payload.getId()));
+    return payload.getId();
+  }
+
+  /** The channel whose secret verifies the signature: those the payload names first. */
+  private static Optional<Long> verifier(
+      byte[] body, String signature, Set<String> named, List<WebhookSecrets.Verifier> channels) {
+    List<WebhookSecrets.Verifier> candidates = new ArrayList<>();
+    List<WebhookSecrets.Verifier> others = new ArrayList<>();
+    for (WebhookSecrets.Verifier c : channels) {
+      (named.contains(c.phoneNumberId()) ? candidates : others).add(c);
     }
     candidates.addAll(others);
-    for (WhatsAppChannel channel : candidates) {
-      String secret = secrets.decrypt(channel.getAppSecretSealed());
-      if (WebhookSignature.verify(body, signature, secret)) {
-        WebhookPayload payload = new WebhookPayload(channel.getId(), json, clock.instant());
-        whatsapp.add(payload);
-        whatsapp.flush();
-        stored.fire(new Stored(payload.getId()));
-        return payload.getId();
+    for (WebhookSecrets.Verifier channel : candidates) {
+      if (WebhookSignature.verify(body, signature, channel.appSecret())) {
+        return Optional.of(channel.channelId());
       }
     }
-    throw new WebhookRejectedException(true);
+    return Optional.empty();
   }
 
   /** A verified delivery was stored. */

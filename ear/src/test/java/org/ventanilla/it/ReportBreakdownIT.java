@@ -87,7 +87,12 @@ class ReportBreakdownIT {
     ticket("whatsapp", bruno, at(d2, "09:00"), at(d2, "09:20"), null);
     ticket("email", bruno, at(d2, "11:00"), at(d2, "12:00"), at(d2, "13:00"));
     ticket("email", bruno, at(d2, "15:00"), null, null);
-    ticket("whatsapp", bruno, at(d1.minusDays(5), "09:00"), at(d1.minusDays(5), "09:05"), at(d2, "10:00"));
+    ticket(
+        "whatsapp",
+        bruno,
+        at(d1.minusDays(5), "09:00"),
+        at(d1.minusDays(5), "09:05"),
+        at(d2, "10:00"));
     long t10 = ticket("whatsapp", bruno, at(d1.minusDays(2), "09:00"), null, null);
     patch(t10, "{\"status\":\"in_progress\"}");
     // Nobody's: T7 (WhatsApp) on d1, new.
@@ -113,8 +118,7 @@ class ReportBreakdownIT {
             new DailyTickets(d2, Map.of("whatsapp", 2L), 2)),
         whatsapp);
 
-    long created =
-        as(() -> reports.summary(d1.toString(), d2.toString(), null)).ticketsCreated();
+    long created = as(() -> reports.summary(d1.toString(), d2.toString(), null)).ticketsCreated();
     assertEquals(all.stream().mapToLong(DailyTickets::total).sum(), created, "same as the summary");
   }
 
@@ -168,7 +172,10 @@ class ReportBreakdownIT {
 
     Map<String, AgentWorkload> before =
         byUsername(
-            as(() -> reports.agentWorkload(d1.minusDays(9).toString(), d1.minusDays(8).toString(), null)),
+            as(
+                () ->
+                    reports.agentWorkload(
+                        d1.minusDays(9).toString(), d1.minusDays(8).toString(), null)),
             AgentWorkload::username);
     assertEquals(
         new AgentWorkload(ana, "Ana " + suffix, true, 2, 0, 0, null, null),
@@ -212,8 +219,7 @@ class ReportBreakdownIT {
   @DisplayName("the daily CSV in English for WhatsApp: commas, one column per channel shown")
   void dailyCsvInEnglish() {
     Api.Response download =
-        admin.download(
-            "reports/daily.csv?from=" + d1 + "&to=" + d2 + "&channel=whatsapp&lang=en");
+        admin.download("reports/daily.csv?from=" + d1 + "&to=" + d2 + "&channel=whatsapp&lang=en");
 
     assertEquals(200, download.status(), download::toString);
     assertEquals(
@@ -282,7 +288,10 @@ class ReportBreakdownIT {
    * {@code resolved} is; then its times moved to the given ones.
    */
   private long ticket(
-      String channel, String assignee, OffsetDateTime created, OffsetDateTime firstResponse,
+      String channel,
+      String assignee,
+      OffsetDateTime created,
+      OffsetDateTime firstResponse,
       OffsetDateTime resolved)
       throws Exception {
     String unique = UUID.randomUUID().toString().substring(0, 8);

@@ -46,15 +46,17 @@ class ReportsBrowserIT {
                 .formatted(suffix, agent, PASSWORD));
     assertEquals(201, created.status(), created::toString);
     // Two open tickets for the agent today, one per channel; the WhatsApp one answered.
-    long email =
-        ticket(admin, "\"email\":\"reports-" + suffix + "@example.org\"", "email", agent);
+    long email = ticket(admin, "\"email\":\"reports-" + suffix + "@example.org\"", "email", agent);
     long whatsapp =
         ticket(
             admin,
-            "\"phone\":\"+3467" + String.format("%07d", Math.floorMod(suffix.hashCode(), 10_000_000)) + "\"",
+            "\"phone\":\"+3467"
+                + String.format("%07d", Math.floorMod(suffix.hashCode(), 10_000_000))
+                + "\"",
             "whatsapp",
             agent);
-    assertEquals(201, admin.post("tickets/" + whatsapp + "/replies", "{\"text\":\"Hola\"}").status());
+    assertEquals(
+        201, admin.post("tickets/" + whatsapp + "/replies", "{\"text\":\"Hola\"}").status());
     assertTrue(email != whatsapp);
 
     try (Browser browser = Browser.open("es")) {
@@ -72,6 +74,9 @@ class ReportsBrowserIT {
       assertEquals("2", cell(browser.driver, agent, "col-open"));
       assertEquals("1", cell(browser.driver, agent, "col-answered"));
       browser.screenshot("reports");
+      ((JavascriptExecutor) browser.driver)
+          .executeScript("document.getElementById('open-chart').scrollIntoView()");
+      browser.screenshot("reports-open-and-agents");
 
       browser
           .driver
@@ -153,8 +158,7 @@ class ReportsBrowserIT {
   }
 
   private static long figure(WebDriver driver, String id) {
-    String text =
-        driver.findElement(By.cssSelector("[id='" + id + "'] .figure-value")).getText();
+    String text = driver.findElement(By.cssSelector("[id='" + id + "'] .figure-value")).getText();
     return Long.parseLong(text.replaceAll("[^0-9]", ""));
   }
 

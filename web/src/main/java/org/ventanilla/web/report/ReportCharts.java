@@ -81,6 +81,7 @@ final class ReportCharts {
     return Json.createObjectBuilder()
         .add("label", label)
         .add("backgroundColor", colour)
+        .add("maxBarThickness", 36)
         .add("data", data);
   }
 

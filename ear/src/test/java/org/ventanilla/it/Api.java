@@ -34,7 +34,12 @@ public final class Api {
   }
 
   public static String baseUrl() {
-    int port = 8080 + Integer.getInteger("it.port.offset", 100);
+    // Inside the server (in-container tests) the build's property is absent: the server's own
+    // port offset is the same number.
+    int port =
+        8080
+            + Integer.getInteger(
+                "it.port.offset", Integer.getInteger("jboss.socket.binding.port-offset", 100));
     return "http://127.0.0.1:" + port + "/";
   }
 
@@ -69,6 +74,16 @@ public final class Api {
     return send("PATCH", path, json, headers);
   }
 
+  /** A page or download outside the API ({@code reports/agents.csv?...}), as this client. */
+  public Response download(String path) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30)).GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return exchange(request, "GET", path);
+  }
+
   public Response send(String method, String path, String json, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl() + "api/v1/" + path))
@@ -91,6 +106,10 @@ public final class Api {
             request.header(name, value);
           }
         });
+    return exchange(request, method, path);
+  }
+
+  private static Response exchange(HttpRequest.Builder request, String method, String path) {
     try {
       HttpResponse<String> response =
           HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -4,15 +4,21 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.ventanilla.agent.Role;
 import org.ventanilla.channel.ChannelType;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.InvalidInputException;
 
-/** Reports for the team. Days are UTC days; both ends of the range are included. */
+/**
+ * Reports for the team. Days are UTC days; both ends of the range are included. Every method takes
+ * the range as YYYY-MM-DD ({@code to} today and {@code from} 29 days before it when absent) and an
+ * optional channel.
+ */
 @Stateless
 @RolesAllowed({Role.ADMIN_ROLE, Role.AGENT_ROLE})
 public class ReportService {
@@ -22,8 +28,14 @@ public class ReportService {
   @Inject ReportRepository reports;
   @Inject Clock clock;
 
-  /** {@code from} and {@code to} as YYYY-MM-DD; the last 30 days when absent; channel optional. */
   public SummaryReport summary(String from, String to, String channel) {
+    ReportPeriod period = period(from, to);
+    return reports.summary(
+        start(period.from()), start(period.to().plusDays(1)), channel(channel), clock.instant());
+  }
+
+  /** The range the other methods use for these parameters: defaults filled in, checked. */
+  public ReportPeriod period(String from, String to) {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     LocalDate last = to == null || to.isBlank() ? today : date("to", to);
     LocalDate first = from == null || from.isBlank() ? last.minusDays(29) : date("from", from);
@@ -32,15 +44,34 @@ public class ReportService {
           "invalid_range",
           "from must not be after to, and the range at most " + MAX_DAYS + " days");
     }
-    ChannelType type =
-        channel == null || channel.isBlank()
-            ? null
-            : Enums.parse(ChannelType.class, "channel", channel);
-    return reports.summary(
-        first.atStartOfDay(ZoneOffset.UTC).toInstant(),
-        last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-        type,
-        clock.instant());
+    return new ReportPeriod(first, last);
+  }
+
+  /** Tickets created per day and channel; every day of the range, zeros included. */
+  public List<DailyTickets> ticketsPerDay(String from, String to, String channel) {
+    ReportPeriod period = period(from, to);
+    return reports.ticketsPerDay(period.from(), period.to(), channel(channel));
+  }
+
+  /** The open tickets now, whatever their creation date, per assignee and status. */
+  public List<OpenTickets> openByAssignee(String channel) {
+    return reports.openByAssignee(channel(channel));
+  }
+
+  /** Per agent: open tickets assigned now, resolved in the range, first response times. */
+  public List<AgentWorkload> agentWorkload(String from, String to, String channel) {
+    ReportPeriod period = period(from, to);
+    return reports.agentWorkload(period.from(), period.to(), channel(channel));
+  }
+
+  private static ChannelType channel(String channel) {
+    return channel == null || channel.isBlank()
+        ? null
+        : Enums.parse(ChannelType.class, "channel", channel);
+  }
+
+  private static Instant start(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
   private static LocalDate date(String field, String value) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The inbox's bulk actions, saved views, tag filter and Breaching view, in a real browser. The
@@ -230,39 +233,48 @@ class BulkInboxBrowserIT {
 
   /** Picks an option of a PrimeFaces select menu by its label. */
   private static void choose(Browser browser, String id, String label) {
-    browser.driver.findElement(By.id(id)).click();
-    browser
-        .wait
-        .until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath(
-                    "//div[@id='"
-                        + id
-                        + "_panel']//li[contains(@class,'ui-selectonemenu-item')"
-                        + " and normalize-space()='"
-                        + label
-                        + "']")))
-        .click();
+    pick(browser, id, label, false);
   }
 
   /** The same, typing into the menu's filter first (the tag menu lists every tag). */
   private static void chooseFiltered(Browser browser, String id, String label) {
-    browser.driver.findElement(By.id(id)).click();
-    browser
-        .wait
-        .until(ExpectedConditions.visibilityOfElementLocated(By.id(id + "_filter")))
-        .sendKeys(label);
-    browser
-        .wait
-        .until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath(
-                    "//div[@id='"
-                        + id
-                        + "_panel']//li[contains(@class,'ui-selectonemenu-item')"
-                        + " and normalize-space()='"
-                        + label
-                        + "']")))
-        .click();
+    pick(browser, id, label, true);
+  }
+
+  /**
+   * A click on an option while the menu's panel is still opening can go unheard, as a person's
+   * second click would: the menu is opened again until its label shows the choice.
+   */
+  private static void pick(Browser browser, String id, String label, boolean filter) {
+    By option =
+        By.xpath(
+            "//div[@id='"
+                + id
+                + "_panel']//li[contains(@class,'ui-selectonemenu-item')"
+                + " and normalize-space()='"
+                + label
+                + "']");
+    for (int attempt = 1; ; attempt++) {
+      if (!browser.driver.findElement(By.id(id + "_panel")).isDisplayed()) {
+        browser.driver.findElement(By.id(id)).click();
+      }
+      if (filter) {
+        WebElement box =
+            browser.wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.id(id + "_filter")));
+        box.clear();
+        box.sendKeys(label);
+      }
+      browser.wait.until(ExpectedConditions.elementToBeClickable(option)).click();
+      try {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(2))
+            .until(ExpectedConditions.textToBePresentInElementLocated(By.id(id + "_label"), label));
+        return;
+      } catch (TimeoutException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
   }
 }

@@ -180,6 +180,7 @@ public class InboxView implements Serializable {
     }
     message(FacesMessage.SEVERITY_INFO, "inbox.savedView.deleted");
     if (saved != null && saved == id) {
+      FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
       return "/index?faces-redirect=true";
     }
     refresh();

@@ -1,6 +1,7 @@
 package org.ventanilla.tag;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -23,7 +24,7 @@ import org.ventanilla.ticket.TicketRepository;
 public class TagService {
 
   @Inject TagRepository tags;
-  @jakarta.ejb.EJB TagCreation creation;
+  @EJB TagCreation creation;
   @Inject TicketRepository tickets;
   @Inject CallerAgent caller;
   @Inject Clock clock;

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ public class TicketRepository {
 
   @PersistenceContext private EntityManager em;
   @Inject SlaTerms.Source slaTerms;
-  @Inject java.time.Clock clock;
+  @Inject Clock clock;
 
   /** The next human ticket number (#1001, #1002...), from a database sequence. */
   public long nextNumber() {

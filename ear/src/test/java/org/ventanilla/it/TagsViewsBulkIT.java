@@ -11,6 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -251,5 +256,68 @@ class TagsViewsBulkIT {
     assertEquals(422, admin.post("views", "{\"name\":\"x\",\"status\":\"bogus\"}").status());
     assertEquals(204, admin.send("DELETE", "views/" + viewId, null, Map.of()).status());
     assertEquals(404, admin.get("views/" + viewId).status());
+  }
+
+  @Test
+  @DisplayName(
+      "requests adding the same new tag at the same moment all succeed and make one tag;"
+          + " creating it twice at once is one 201 and 409s")
+  void concurrentNewTag() throws Exception {
+    int parallel = 8;
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < parallel; i++) {
+      ids.add(newTicket());
+    }
+    String onTickets = unique("carrera");
+    String created = unique("alta");
+    ExecutorService pool = Executors.newFixedThreadPool(parallel * 2);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Api.Response>> patches = new ArrayList<>();
+      List<Future<Api.Response>> posts = new ArrayList<>();
+      for (long id : ids) {
+        patches.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return admin.patch(
+                      "tickets/" + id, "{\"tags\":[\"%s\"]}".formatted(onTickets), Map.of());
+                }));
+        posts.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return admin.post("tags", "{\"name\":\"%s\"}".formatted(created));
+                }));
+      }
+      start.countDown();
+
+      for (Future<Api.Response> patch : patches) {
+        Api.Response response = patch.get(60, TimeUnit.SECONDS);
+        assertEquals(200, response.status(), response::toString);
+      }
+      List<Integer> postStatuses = new ArrayList<>();
+      for (Future<Api.Response> post : posts) {
+        postStatuses.add(post.get(60, TimeUnit.SECONDS).status());
+      }
+      assertEquals(1, postStatuses.stream().filter(s -> s == 201).count(), postStatuses::toString);
+      assertEquals(
+          parallel - 1,
+          postStatuses.stream().filter(s -> s == 409).count(),
+          postStatuses::toString);
+    } finally {
+      pool.shutdownNow();
+    }
+
+    List<JsonObject> tags =
+        admin.get("tags").json().asJsonArray().stream().map(JsonValue::asJsonObject).toList();
+    List<JsonObject> mine =
+        tags.stream().filter(t -> t.getString("name").equals(onTickets)).toList();
+    assertEquals(1, mine.size(), "one tag, however many requests created it");
+    assertEquals(parallel, mine.get(0).getInt("tickets"));
+    assertEquals(1, tags.stream().filter(t -> t.getString("name").equals(created)).count());
+    for (long id : ids) {
+      assertEquals(List.of(onTickets), strings(ticket(id).getJsonArray("tags")));
+    }
   }
 }

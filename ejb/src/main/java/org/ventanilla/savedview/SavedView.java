@@ -46,6 +46,9 @@ public class SavedView {
   private String priority;
   private String tag;
 
+  /** {@code breaching} (see TicketFilter.BREACHING) or null. */
+  private String sla;
+
   @Column(name = "text_query")
   private String text;
 
@@ -77,13 +80,14 @@ public class SavedView {
     priority = request.priority() == null ? priority : blankToNull(request.priority());
     tag = request.tag() == null ? tag : blankToNull(request.tag());
     text = request.text() == null ? text : blankToNull(request.text());
+    sla = request.sla() == null ? sla : blankToNull(request.sla());
     // Parsing now refuses unknown statuses or channels when the view is saved, not when it is used.
     filterFor(owner.getUsername());
   }
 
   /** The tickets this view shows to the given agent ("me" is that agent). */
   public TicketFilter filterFor(String username) {
-    return TicketFilter.parse(status, channel, assignee, priority, tag, text, username);
+    return TicketFilter.parse(status, channel, assignee, priority, tag, text, sla, username);
   }
 
   public boolean visibleTo(Agent agent) {
@@ -147,5 +151,9 @@ public class SavedView {
 
   public String getText() {
     return text;
+  }
+
+  public String getSla() {
+    return sla;
   }
 }

@@ -1,6 +1,9 @@
 package org.ventanilla.savedview;
 
-/** What a client sends to create or change a view; absent fields stay as they are. */
+/**
+ * What a client sends to create or change a view; absent fields stay as they are. {@code sla} is
+ * {@code breaching} or absent.
+ */
 public record SavedViewRequest(
     String name,
     Boolean shared,
@@ -9,4 +12,5 @@ public record SavedViewRequest(
     String assignee,
     String priority,
     String tag,
-    String text) {}
+    String text,
+    String sla) {}

@@ -12,6 +12,7 @@ public record SavedViewSummary(
     String priority,
     String tag,
     String text,
+    String sla,
     long count) {
 
   static SavedViewSummary of(SavedView v, long count) {
@@ -26,6 +27,7 @@ public record SavedViewSummary(
         v.getPriority(),
         v.getTag(),
         v.getText(),
+        v.getSla(),
         count);
   }
 }

@@ -1,11 +1,14 @@
 package org.ventanilla.tag;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.ventanilla.common.ConflictException;
 import org.ventanilla.ticket.Ticket;
 
 /** Tags in the database. */
@@ -13,6 +16,7 @@ import org.ventanilla.ticket.Ticket;
 public class TagRepository {
 
   @PersistenceContext private EntityManager em;
+  @EJB TagCreation creation;
 
   public Optional<Tag> find(long id) {
     return Optional.ofNullable(em.find(Tag.class, id));
@@ -69,8 +73,20 @@ public class TagRepository {
         .getResultList();
   }
 
-  public void add(Tag tag) {
-    em.persist(tag);
+  /**
+   * The tag with this name, created in the default colour when nobody used the name yet. Safe when
+   * another request creates the same name at the same moment: both get the one tag.
+   */
+  public Tag findOrCreate(String name, Instant now) {
+    Optional<Tag> existing = findByName(name);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    try {
+      return em.find(Tag.class, creation.create(name, null, now));
+    } catch (ConflictException lostTheRace) {
+      return findByName(name).orElseThrow(() -> lostTheRace);
+    }
   }
 
   public void remove(Tag tag) {

@@ -1,6 +1,7 @@
 package org.ventanilla.tag;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import org.ventanilla.ticket.TicketRepository;
 public class TagService {
 
   @Inject TagRepository tags;
+  @EJB TagCreation creation;
   @Inject TicketRepository tickets;
   @Inject CallerAgent caller;
   @Inject Clock clock;
@@ -35,10 +37,9 @@ public class TagService {
     if (tags.findByName(name).isPresent()) {
       throw new ConflictException("duplicate_tag", "A tag named " + name + " exists already");
     }
-    Tag tag = new Tag(name, colour, clock.instant());
-    tags.add(tag);
-    tags.flush();
-    return view(tag);
+    // In its own transaction: a request creating the same name at the same moment gets 409 too.
+    long id = creation.create(name, colour, clock.instant());
+    return view(require(id));
   }
 
   @RolesAllowed(Role.ADMIN_ROLE)

@@ -1,5 +1,6 @@
 package org.ventanilla.ticket;
 
+import jakarta.json.bind.annotation.JsonbTransient;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -8,20 +9,55 @@ import org.ventanilla.common.Times;
 
 /**
  * A ticket's service level in JSON and views: the due times (null without a policy) and the clocks
- * already breached ({@code first_response}, {@code resolution}).
+ * already breached ({@code first_response}, {@code resolution}). For badges, the running clocks in
+ * one word: {@code state} is {@code overdue} (past due), {@code warning} (past the policy's warning
+ * time: the Breaching view), {@code due} (on time) or null (no clock running), and {@code
+ * runningDueAt} the due time that word is about.
  */
 public record SlaView(
-    OffsetDateTime firstResponseDueAt, OffsetDateTime resolutionDueAt, List<String> breached) {
+    OffsetDateTime firstResponseDueAt,
+    OffsetDateTime resolutionDueAt,
+    List<String> breached,
+    @JsonbTransient String state,
+    @JsonbTransient OffsetDateTime runningDueAt) {
+
+  public static final String OVERDUE = "overdue";
+  public static final String WARNING = "warning";
+  public static final String DUE = "due";
 
   public static SlaView of(Ticket t, Instant now) {
+    // The most urgent running clock speaks for the ticket; of two alike, the one due first.
+    int worst = -1;
+    Instant runningDue = null;
+    for (SlaClockKind clock : SlaClockKind.values()) {
+      Instant due = t.slaDueAt(clock);
+      if (due == null || !t.isSlaRunning(clock) || t.getStatus() == TicketStatus.RESOLVED) {
+        continue;
+      }
+      Instant warn = t.slaWarnAt(clock);
+      int rank = !due.isAfter(now) ? 2 : warn != null && !warn.isAfter(now) ? 1 : 0;
+      if (rank > worst || (rank == worst && due.isBefore(runningDue))) {
+        worst = rank;
+        runningDue = due;
+      }
+    }
+    String state =
+        switch (worst) {
+          case 2 -> OVERDUE;
+          case 1 -> WARNING;
+          case 0 -> DUE;
+          default -> null;
+        };
     return new SlaView(
         Times.utc(t.slaDueAt(SlaClockKind.FIRST_RESPONSE)),
         Times.utc(t.slaDueAt(SlaClockKind.RESOLUTION)),
-        t.slaBreaches(now).stream().map(Enums::json).toList());
+        t.slaBreaches(now).stream().map(Enums::json).toList(),
+        state,
+        Times.utc(runningDue));
   }
 
-  /** For badges: the clock still running falls due before {@code now}. */
+  /** For badges: a running clock is past its due time. */
   public boolean overdue() {
-    return !breached.isEmpty();
+    return OVERDUE.equals(state);
   }
 }

@@ -4,11 +4,14 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.ventanilla.channel.ChannelType;
 import org.ventanilla.common.Enums;
+import org.ventanilla.common.InvalidInputException;
 
 /**
  * Which tickets a list shows. {@code statuses} null means every status; {@code assignee} is a
  * username, and {@code unassigned} asks for tickets without one; {@code tag} is a tag name and
- * {@code text} matches the number, subject or customer name.
+ * {@code text} matches the number, subject or customer name. {@code breaching} keeps the tickets
+ * with a running SLA clock past its warning time (so also past its due time): see {@link
+ * #BREACHING}.
  */
 public record TicketFilter(
     Set<TicketStatus> statuses,
@@ -17,7 +20,26 @@ public record TicketFilter(
     boolean unassigned,
     Priority priority,
     String tag,
-    String text) {
+    String text,
+    boolean breaching) {
+
+  /**
+   * The value of the {@code sla} filter for tickets that need attention now: a clock still running
+   * (first response not given, or not resolved) whose warning time has come, whether or not its due
+   * time has passed too. A clock that stopped late is history (reports count it), not work.
+   */
+  public static final String BREACHING = "breaching";
+
+  public TicketFilter(
+      Set<TicketStatus> statuses,
+      ChannelType channel,
+      String assignee,
+      boolean unassigned,
+      Priority priority,
+      String tag,
+      String text) {
+    this(statuses, channel, assignee, unassigned, priority, tag, text, false);
+  }
 
   public TicketFilter(
       Set<TicketStatus> statuses,
@@ -44,6 +66,23 @@ public record TicketFilter(
       String tag,
       String text,
       String callerUsername) {
+    return parse(status, channel, assignee, priority, tag, text, null, callerUsername);
+  }
+
+  /** As above, with {@code sla=breaching} (the only value of that filter so far). */
+  public static TicketFilter parse(
+      String status,
+      String channel,
+      String assignee,
+      String priority,
+      String tag,
+      String text,
+      String sla,
+      String callerUsername) {
+    boolean breaching = sla != null && !sla.isBlank();
+    if (breaching && !BREACHING.equalsIgnoreCase(sla.strip())) {
+      throw new InvalidInputException("sla must be " + BREACHING + ", not '" + sla + "'");
+    }
     Set<TicketStatus> statuses = null;
     if (status != null && !status.isBlank()) {
       statuses = EnumSet.noneOf(TicketStatus.class);
@@ -76,6 +115,7 @@ public record TicketFilter(
         unassigned,
         prio,
         tag == null || tag.isBlank() ? null : tag.strip(),
-        text == null || text.isBlank() ? null : text.strip());
+        text == null || text.isBlank() ? null : text.strip(),
+        breaching);
   }
 }

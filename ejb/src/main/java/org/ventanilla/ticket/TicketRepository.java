@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ public class TicketRepository {
 
   @PersistenceContext private EntityManager em;
   @Inject SlaTerms.Source slaTerms;
+  @Inject Clock clock;
 
   /** The next human ticket number (#1001, #1002...), from a database sequence. */
   public long nextNumber() {
@@ -151,8 +153,10 @@ public class TicketRepository {
   }
 
   /**
-   * What the inbox shows changes only when a ticket is added or touched: the newest update time and
-   * the number of tickets, read from the updated_at index.
+   * What the inbox shows changes only when a ticket is added or touched, or when an SLA clock
+   * reaches its warning or due time (the Breaching view and the badges): the newest update time and
+   * the number of tickets, read from the updated_at index, and the newest SLA alert, from the
+   * fired_at index. The SLA timer fires each alert within seconds of its time.
    */
   public String inboxStamp() {
     // Native and cast to text: an aggregate skips the attribute's converter, and PostgreSQL's
@@ -160,9 +164,10 @@ public class TicketRepository {
     Object[] row =
         (Object[])
             em.createNativeQuery(
-                    "SELECT CAST(MAX(updated_at) AS VARCHAR(64)), COUNT(*) FROM ticket")
+                    "SELECT CAST(MAX(updated_at) AS VARCHAR(64)), COUNT(*),"
+                        + " (SELECT CAST(MAX(fired_at) AS VARCHAR(64)) FROM sla_alert) FROM ticket")
                 .getSingleResult();
-    return row[0] + "/" + row[1];
+    return row[0] + "/" + row[1] + "/" + row[2];
   }
 
   /**
@@ -275,6 +280,13 @@ public class TicketRepository {
       conditions.add(
           "EXISTS (SELECT g.id FROM Ticket x JOIN x.tags g WHERE x = t AND g.nameKey = :tag)");
     }
+    if (f.breaching()) {
+      // See TicketFilter.BREACHING; each side is served by its warn_at index.
+      conditions.add(
+          "((t.firstResponseAt IS NULL AND t.status <> :resolved AND t.firstResponseWarnAt <= :now)"
+              + " OR (t.resolvedAt IS NULL AND t.status <> :resolved"
+              + " AND t.resolutionWarnAt <= :now))");
+    }
     if (f.text() != null) {
       conditions.add(
           "(LOWER(t.subject) LIKE :text OR LOWER(t.customer.name) LIKE :text"
@@ -284,7 +296,7 @@ public class TicketRepository {
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }
 
-  private static void bind(TypedQuery<?> query, TicketFilter f) {
+  private void bind(TypedQuery<?> query, TicketFilter f) {
     if (f.statuses() != null) {
       query.setParameter("statuses", f.statuses());
     }
@@ -299,6 +311,10 @@ public class TicketRepository {
     }
     if (f.tag() != null) {
       query.setParameter("tag", org.ventanilla.tag.Tag.keyOf(f.tag()));
+    }
+    if (f.breaching()) {
+      query.setParameter("resolved", TicketStatus.RESOLVED);
+      query.setParameter("now", clock.instant());
     }
     if (f.text() != null) {
       query.setParameter(

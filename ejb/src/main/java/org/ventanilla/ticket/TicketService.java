@@ -223,9 +223,7 @@ public class TicketService {
     byKey.forEach(
         (key, name) -> {
           if (!known.contains(key)) {
-            Tag created = new Tag(name, null, now);
-            tagRepository.add(created);
-            found.add(created);
+            found.add(tagRepository.findOrCreate(name, now));
           }
         });
     return found;

@@ -1,12 +1,17 @@
 package org.ventanilla.ticket;
 
+import jakarta.json.bind.annotation.JsonbTransient;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.Times;
 
-/** A ticket as a row of the inbox or of the API's list. */
+/**
+ * A ticket as a row of the inbox or of the API's list. {@code version} is the optimistic-lock
+ * version the row was read at (the API's ETag), kept out of the JSON like the ETag of a ticket: a
+ * bulk action sends it back so that a ticket changed since is reported, not overwritten.
+ */
 public record TicketSummary(
     long id,
     long number,
@@ -21,7 +26,8 @@ public record TicketSummary(
     OffsetDateTime firstResponseAt,
     OffsetDateTime resolvedAt,
     List<String> tags,
-    SlaView sla) {
+    SlaView sla,
+    @JsonbTransient long version) {
 
   /** The customer as a ticket refers to it. */
   public record CustomerRef(long id, String name) {}
@@ -41,6 +47,7 @@ public record TicketSummary(
         Times.utc(t.getFirstResponseAt()),
         Times.utc(t.getResolvedAt()),
         t.getTagNames(),
-        SlaView.of(t, Instant.now()));
+        SlaView.of(t, Instant.now()),
+        t.getVersion());
   }
 }

@@ -114,4 +114,27 @@ class TicketSlaTest {
     assertEquals(TicketEventType.SLA_WARNING, events.get(0).getType());
     assertEquals("first_response", events.get(0).getAfter());
   }
+
+  @Test
+  @DisplayName(
+      "the badge speaks for the running clocks: due, then due soon past the warning, then overdue;"
+          + " a clock that stopped late is history")
+  void badgeState() {
+    Ticket ticket = newTicket();
+    assertEquals(SlaView.DUE, SlaView.of(ticket, T0.plusSeconds(60)).state());
+    assertEquals(SlaView.WARNING, SlaView.of(ticket, T0.plusSeconds(300)).state());
+    SlaView overdue = SlaView.of(ticket, T0.plusSeconds(600));
+    assertEquals(SlaView.OVERDUE, overdue.state());
+    assertEquals(T0.plusSeconds(600), overdue.runningDueAt().toInstant());
+
+    // Answered late: the resolution clock speaks now, on time; the late answer stays a breach.
+    ticket.reply(ana, "Perdón", T0.plusSeconds(900));
+    SlaView answered = SlaView.of(ticket, T0.plusSeconds(1000));
+    assertEquals(SlaView.DUE, answered.state());
+    assertEquals(T0.plusSeconds(3600), answered.runningDueAt().toInstant());
+    assertEquals(List.of("first_response"), answered.breached());
+
+    ticket.changeStatus(TicketStatus.RESOLVED, "ana", T0.plusSeconds(4000));
+    assertNull(SlaView.of(ticket, T0.plusSeconds(4000)).state());
+  }
 }

@@ -19,6 +19,18 @@ final class TicketQueryParams {
       String priority,
       String tag,
       String callerUsername) {
-    return TicketFilter.parse(status, channel, assignee, priority, tag, null, callerUsername);
+    return filter(status, channel, assignee, priority, tag, null, callerUsername);
+  }
+
+  /** {@code sla=breaching}: open tickets with a running SLA clock past its warning time. */
+  static TicketFilter filter(
+      String status,
+      String channel,
+      String assignee,
+      String priority,
+      String tag,
+      String sla,
+      String callerUsername) {
+    return TicketFilter.parse(status, channel, assignee, priority, tag, null, sla, callerUsername);
   }
 }

@@ -57,12 +57,13 @@ public class TicketResource {
       @QueryParam("assignee") String assignee,
       @QueryParam("priority") String priority,
       @QueryParam("tag") String tag,
+      @QueryParam("sla") String sla,
       @QueryParam("page") Integer page,
       @QueryParam("size") Integer size) {
     PageRequest request = Page.request(page, size);
     return tickets.list(
         TicketQueryParams.filter(
-            status, channel, assignee, priority, tag, security.getUserPrincipal().getName()),
+            status, channel, assignee, priority, tag, sla, security.getUserPrincipal().getName()),
         request);
   }
 

@@ -32,6 +32,20 @@ public class Formats {
                 .withLocale(language.getLocale()));
   }
 
+  /** A time of today as its hour, another as a short date and hour: for badges in a row. */
+  public String compact(OffsetDateTime value) {
+    if (value == null) {
+      return "";
+    }
+    java.time.ZonedDateTime local = value.atZoneSameInstant(language.getZone());
+    boolean today = local.toLocalDate().equals(java.time.LocalDate.now(language.getZone()));
+    DateTimeFormatter format =
+        today
+            ? DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+            : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.SHORT);
+    return local.format(format.withLocale(language.getLocale()));
+  }
+
   /** "hace 5 min" / "5 min ago" within a day, the date and time after that. */
   public String relative(OffsetDateTime value) {
     if (value == null) {

@@ -1,45 +1,91 @@
 package org.ventanilla.web.inbox;
 
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.ResourceBundle;
 import org.primefaces.PrimeFaces;
 import org.ventanilla.agent.AgentService;
 import org.ventanilla.agent.AgentView;
-import org.ventanilla.channel.ChannelType;
-import org.ventanilla.common.Enums;
-import org.ventanilla.ticket.Priority;
+import org.ventanilla.agent.Role;
+import org.ventanilla.common.DomainException;
+import org.ventanilla.savedview.SavedViewRequest;
+import org.ventanilla.savedview.SavedViewService;
+import org.ventanilla.savedview.SavedViewSummary;
+import org.ventanilla.tag.TagService;
+import org.ventanilla.tag.TagView;
 import org.ventanilla.ticket.TicketFilter;
 import org.ventanilla.ticket.TicketService;
-import org.ventanilla.ticket.TicketStatus;
 
-/** The inbox: a view (mine, unassigned, open, resolved, all) plus filters, over a lazy table. */
+/**
+ * The inbox: a view plus filters, over a lazy table. A view is built in (mine, unassigned,
+ * breaching, open, resolved, all) or one of the saved views (the caller's and the team's shared
+ * ones); opening a saved view sets the filters to its own. The current filters can be saved as a
+ * new view. Every count is a COUNT in the database, refreshed with the list.
+ */
 @Named
 @ViewScoped
 public class InboxView implements Serializable {
 
   private static final long serialVersionUID = 1L;
+  private static final List<String> VIEWS =
+      List.of("mine", "unassigned", "breaching", "open", "resolved", "all");
 
   @Inject transient TicketService tickets;
   @Inject transient AgentService agents;
+  @Inject transient TagService tagService;
+  @Inject transient SavedViewService savedViews;
   @Inject transient SecurityContext security;
 
   private String view = "open";
+  private Long saved;
+  private SavedViewSummary savedView;
   private String channel;
   private String priority;
   private String assignee;
+  private String tag;
   private TicketLazyModel model;
   private List<AgentView> team;
+  private List<TagView> tags;
+  private List<SavedViewSummary> savedList;
   private String stamp;
 
-  /** f:viewAction: remembers what the list looked like when it was rendered. */
+  private boolean saving;
+  private String newViewName;
+  private boolean newViewShared;
+
+  /**
+   * A view's own filters in the API's words: {@code status}, {@code assignee} (a built-in view's
+   * "me" or "none" overrides the assignee filter), {@code sla} and {@code text}.
+   */
+  private record Base(String status, String assignee, String sla, String text) {}
+
+  /**
+   * f:viewAction: remembers what the list looked like when it was rendered, reads the saved views
+   * with their counts and, when one is opened, takes its filters.
+   */
   public void load() {
     stamp = tickets.inboxStamp();
+    savedList = savedViews.list();
+    tags = tagService.list();
+    if (saved != null) {
+      savedView = savedList.stream().filter(v -> v.id() == saved).findFirst().orElse(null);
+      if (savedView == null) {
+        saved = null;
+        message(FacesMessage.SEVERITY_WARN, "inbox.savedView.gone");
+      } else {
+        view = null;
+        channel = savedView.channel();
+        priority = savedView.priority();
+        assignee = savedView.assignee();
+        tag = savedView.tag();
+      }
+    }
   }
 
   /**
@@ -52,6 +98,11 @@ public class InboxView implements Serializable {
       stamp = now;
       PrimeFaces.current().ajax().addCallbackParam("changed", true);
     }
+  }
+
+  /** Before the counts and the table are drawn again: the saved views' counts anew. */
+  public void refresh() {
+    savedList = savedViews.list();
   }
 
   public TicketLazyModel getModel() {
@@ -68,35 +119,128 @@ public class InboxView implements Serializable {
     return team;
   }
 
-  TicketFilter filter() {
-    Set<TicketStatus> statuses =
-        switch (view) {
-          case "resolved" -> EnumSet.of(TicketStatus.RESOLVED);
-          case "all" -> null;
-          default -> EnumSet.of(TicketStatus.NEW, TicketStatus.IN_PROGRESS);
-        };
-    boolean unassigned = "unassigned".equals(view);
-    String owner = "mine".equals(view) ? security.getCallerPrincipal().getName() : assignee;
-    return new TicketFilter(
-        statuses,
-        channel == null ? null : Enums.parse(ChannelType.class, "channel", channel),
-        unassigned ? null : owner,
-        unassigned,
-        priority == null ? null : Enums.parse(Priority.class, "priority", priority));
+  public List<TagView> getTags() {
+    return tags;
   }
 
-  public long countFor(String aView) {
-    String saved = view;
-    try {
-      view = aView;
-      return tickets.count(filter());
-    } finally {
-      view = saved;
+  public List<SavedViewSummary> getSavedViews() {
+    return savedList;
+  }
+
+  TicketFilter filter() {
+    Base base = base();
+    return TicketFilter.parse(
+        base.status(),
+        channel,
+        base.assignee() != null ? base.assignee() : assignee,
+        priority,
+        tag,
+        base.text(),
+        base.sla(),
+        me());
+  }
+
+  private Base base() {
+    if (savedView != null) {
+      return new Base(savedView.status(), null, savedView.sla(), savedView.text());
     }
+    return builtIn(view);
+  }
+
+  private static Base builtIn(String view) {
+    return switch (view) {
+      case "mine" -> new Base("open", "me", null, null);
+      case "unassigned" -> new Base("open", "none", null, null);
+      case "breaching" -> new Base("open", null, TicketFilter.BREACHING, null);
+      case "resolved" -> new Base("resolved", null, null, null);
+      case "all" -> new Base(null, null, null, null);
+      default -> new Base("open", null, null, null);
+    };
+  }
+
+  /** A built-in view's own count, whatever the filters: what opening it would show. */
+  public long countFor(String aView) {
+    Base base = builtIn(aView);
+    return tickets.count(
+        TicketFilter.parse(
+            base.status(), null, base.assignee(), null, null, null, base.sla(), me()));
+  }
+
+  /** Only its owner or an admin deletes a view (the service checks it again). */
+  public boolean canDelete(SavedViewSummary aView) {
+    return aView.owner().equals(me()) || security.isCallerInRole(Role.ADMIN_ROLE);
+  }
+
+  public String deleteView(long id) {
+    try {
+      savedViews.delete(id);
+    } catch (DomainException e) {
+      message(FacesMessage.SEVERITY_ERROR, "inbox.savedView.notDeleted");
+      return null;
+    }
+    message(FacesMessage.SEVERITY_INFO, "inbox.savedView.deleted");
+    if (saved != null && saved == id) {
+      FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+      return "/index?faces-redirect=true";
+    }
+    refresh();
+    return null;
+  }
+
+  public void startSaving() {
+    saving = true;
+    newViewName = null;
+    newViewShared = false;
+  }
+
+  public void cancelSaving() {
+    saving = false;
+  }
+
+  /** Saves the view and filters on screen as a new view, and opens it. */
+  public String saveView() {
+    Base base = base();
+    String owner = base.assignee() != null ? base.assignee() : assignee == null ? "" : assignee;
+    SavedViewRequest request =
+        new SavedViewRequest(
+            newViewName,
+            newViewShared,
+            base.status() == null ? "" : base.status(),
+            channel == null ? "" : channel,
+            owner,
+            priority == null ? "" : priority,
+            tag == null ? "" : tag,
+            base.text() == null ? "" : base.text(),
+            base.sla() == null ? "" : base.sla());
+    SavedViewSummary created;
+    try {
+      created = savedViews.create(request);
+    } catch (DomainException e) {
+      message(FacesMessage.SEVERITY_ERROR, "inbox.savedView.invalid");
+      return null;
+    }
+    saving = false;
+    message(FacesMessage.SEVERITY_INFO, "inbox.savedView.saved");
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    return "/index?faces-redirect=true&saved=" + created.id();
+  }
+
+  private String me() {
+    return security.getCallerPrincipal().getName();
+  }
+
+  private static void message(FacesMessage.Severity severity, String key) {
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text(key), null));
+  }
+
+  private static String text(String key) {
+    FacesContext context = FacesContext.getCurrentInstance();
+    ResourceBundle bundle = context.getApplication().getResourceBundle(context, "msg");
+    return bundle.getString(key);
   }
 
   public List<String> getViews() {
-    return List.of("mine", "unassigned", "open", "resolved", "all");
+    return VIEWS;
   }
 
   public List<String> getChannels() {
@@ -112,7 +256,15 @@ public class InboxView implements Serializable {
   }
 
   public void setView(String view) {
-    this.view = getViews().contains(view) ? view : "open";
+    this.view = VIEWS.contains(view) ? view : "open";
+  }
+
+  public Long getSaved() {
+    return saved;
+  }
+
+  public void setSaved(Long saved) {
+    this.saved = saved;
   }
 
   public String getChannel() {
@@ -137,5 +289,33 @@ public class InboxView implements Serializable {
 
   public void setAssignee(String assignee) {
     this.assignee = assignee;
+  }
+
+  public String getTag() {
+    return tag;
+  }
+
+  public void setTag(String tag) {
+    this.tag = tag;
+  }
+
+  public boolean isSaving() {
+    return saving;
+  }
+
+  public String getNewViewName() {
+    return newViewName;
+  }
+
+  public void setNewViewName(String newViewName) {
+    this.newViewName = newViewName;
+  }
+
+  public boolean isNewViewShared() {
+    return newViewShared;
+  }
+
+  public void setNewViewShared(boolean newViewShared) {
+    this.newViewShared = newViewShared;
   }
 }

@@ -1,6 +1,7 @@
 package org.ventanilla.web.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,5 +54,15 @@ class TicketQueryParamsTest {
     assertNull(TicketResource.expectedVersion("*"));
     assertNull(TicketResource.expectedVersion(null));
     assertEquals(-1L, TicketResource.expectedVersion("\"garbage\""));
+  }
+
+  @Test
+  void slaBreachingIsTheOnlySlaFilter() {
+    assertTrue(
+        TicketQueryParams.filter("open", null, null, null, null, "breaching", "a").breaching());
+    assertFalse(TicketQueryParams.filter("open", null, null, null, null, null, "a").breaching());
+    assertThrows(
+        InvalidInputException.class,
+        () -> TicketQueryParams.filter(null, null, null, null, null, "late", "a"));
   }
 }

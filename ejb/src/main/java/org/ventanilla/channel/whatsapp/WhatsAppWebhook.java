@@ -47,14 +47,17 @@ public class WhatsAppWebhook {
    * names are tried first, then the others (a number can move between apps).
    *
    * @return the stored payload's id
-   * @throws WebhookRejectedException when no signature, or no channel's secret verifies it
+   * @throws WebhookRejectedException when no signature, or no channel's secret verifies it, or a
+   *     verified body is not a JSON object
    */
   public long receive(byte[] body, String signature) {
     if (signature == null || signature.isBlank()) {
       throw new WebhookRejectedException(false);
     }
     String json = new String(body, StandardCharsets.UTF_8);
-    Set<String> named = WebhookParser.phoneNumberIds(json);
+    // Malformed JSON is said only to a sender that proves it holds an app secret.
+    Optional<String> malformed = WebhookParser.malformation(json);
+    Set<String> named = malformed.isPresent() ? Set.of() : WebhookParser.phoneNumberIds(json);
     List<WhatsAppChannel> candidates = new ArrayList<>();
     List<WhatsAppChannel> others = new ArrayList<>();
     for (WhatsAppChannel c : whatsapp.activeChannels()) {
@@ -64,6 +67,9 @@ public class WhatsAppWebhook {
     for (WhatsAppChannel channel : candidates) {
       String secret = secrets.decrypt(channel.getAppSecretSealed());
       if (WebhookSignature.verify(body, signature, secret)) {
+        if (malformed.isPresent()) {
+          throw WebhookRejectedException.notJson(malformed.get());
+        }
         WebhookPayload payload = new WebhookPayload(channel.getId(), json, clock.instant());
         whatsapp.add(payload);
         whatsapp.flush();

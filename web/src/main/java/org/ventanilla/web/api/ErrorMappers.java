@@ -115,6 +115,16 @@ public final class ErrorMappers {
     }
   }
 
+  /** A body that JSON-P cannot read (JsonObject parameters): empty, cut short, not JSON. */
+  @Provider
+  public static class JsonP implements ExceptionMapper<jakarta.json.JsonException> {
+    @Override
+    public Response toResponse(jakarta.json.JsonException e) {
+      return ApiError.response(
+          400, "bad_request", "The request body is not valid JSON for this resource");
+    }
+  }
+
   /** Reading or writing an entity failed. */
   @Provider
   public static class Processing implements ExceptionMapper<ProcessingException> {

@@ -134,7 +134,8 @@ class HostileInputBrowserIT {
     }
 
     // A tag, chosen by an agent, shown as a chip.
-    String tag = "<img src=x onerror=\"" + pwn("tag") + "\">" + token;
+    // Tag names are short (60 characters): the shortest payload that would run.
+    String tag = "<img src=x onerror=__pwned=1>" + token;
     Api.Response tagged =
         admin.patch(
             "tickets/" + emailTicket,

@@ -231,7 +231,8 @@ class HostileInputIT {
       assertCleanError(admin.post("tickets", body), 400, 422);
     }
     for (String body :
-        List.of("{\"status\":[1]}", "{\"tags\":\"vip\"}", "{\"assignee\":7}", "{\"priority\":{}}")) {
+        List.of(
+            "{\"status\":[1]}", "{\"tags\":\"vip\"}", "{\"assignee\":7}", "{\"priority\":{}}")) {
       assertCleanError(admin.patch("tickets/" + ticket, body, Map.of()), 400, 422);
     }
 

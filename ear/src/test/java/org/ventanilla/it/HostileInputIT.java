@@ -198,6 +198,8 @@ class HostileInputIT {
             "[]",
             "null");
     long ticket = newTicket("Cuerpos malos " + unique());
+    // A page session from our own origin: nearly a hundred calls without a bcrypt check each.
+    WebSession session = WebSession.signIn(Api.ADMIN, Api.adminPassword());
     long view = createView("{\"name\":\"mine " + unique() + "\"}");
     for (String body : bodies) {
       for (String[] call :
@@ -214,7 +216,7 @@ class HostileInputIT {
             {"POST", "agents"},
             {"POST", "canned-responses"}
           }) {
-        Api.Response response = admin.send(call[0], call[1], body, Map.of());
+        Api.Response response = apiCall(session, call[0], call[1], body);
         assertTrue(
             response.status() == 400 || response.status() == 422,
             () -> call[0] + " " + call[1] + " with " + abbreviate(body) + ": " + response);
@@ -443,9 +445,7 @@ class HostileInputIT {
       JsonObject t = admin.get("tickets/" + id).object();
       String haystack =
           t.getString("subject") + " " + t.getJsonObject("customer").getString("name");
-      assertTrue(
-          haystack.contains("%_") || String.valueOf(t.getInt("number")).contains("%_"),
-          () -> "only tickets with a literal %_: " + haystack);
+      assertTrue(haystack.contains("%_"), () -> "only tickets with a literal %_: " + haystack);
     }
     assertEquals(List.of(backslash), viewTicketIds("\\temp\\" + token));
     assertEquals(List.of(), viewTicketIds(token + "\\"));
@@ -457,9 +457,8 @@ class HostileInputIT {
     JsonArray anyPercent = admin.get("customers?q=" + q("%_")).object().getJsonArray("items");
     for (JsonValue c : anyPercent) {
       assertTrue(
-          c.asJsonObject().getString("name").contains("%_")
-              || c.asJsonObject().toString().contains("%_"),
-          () -> "only customers with a literal %_: " + c);
+          c.asJsonObject().toString().contains("%_"),
+          () -> "only customers with a literal %_ in a name or contact: " + c);
     }
 
     // search (words; LIKE and full-text with escaped wildcards)

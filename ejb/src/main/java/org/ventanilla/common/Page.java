@@ -18,6 +18,10 @@ public record Page<T>(List<T> items, long total, int page, int size) {
     if (s < 1 || s > MAX_SIZE) {
       throw new InvalidInputException("size must be between 1 and " + MAX_SIZE);
     }
+    // The offset is an int for JPA: a page past it would wrap around to a negative offset.
+    if ((long) p * s > Integer.MAX_VALUE) {
+      throw new InvalidInputException("page is too far: page times size must stay below 2^31");
+    }
     return new PageRequest(p, s);
   }
 

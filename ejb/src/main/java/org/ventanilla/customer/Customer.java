@@ -54,7 +54,11 @@ public class Customer {
     if (name == null || name.isBlank()) {
       throw new InvalidInputException("A customer needs a name");
     }
-    String trimmed = name.strip();
+    // A name is one line: line breaks and other control characters (NUL) become spaces.
+    String trimmed = name.replaceAll("\\p{Cntrl}+", " ").strip();
+    if (trimmed.isEmpty()) {
+      throw new InvalidInputException("A customer needs a name");
+    }
     return trimmed.length() > 300 ? trimmed.substring(0, 300) : trimmed;
   }
 

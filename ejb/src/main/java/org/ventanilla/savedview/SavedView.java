@@ -74,13 +74,13 @@ public class SavedView {
     if (request.shared() != null) {
       shared = request.shared();
     }
-    status = request.status() == null ? status : blankToNull(request.status());
-    channel = request.channel() == null ? channel : blankToNull(request.channel());
-    assignee = request.assignee() == null ? assignee : blankToNull(request.assignee());
-    priority = request.priority() == null ? priority : blankToNull(request.priority());
-    tag = request.tag() == null ? tag : blankToNull(request.tag());
-    text = request.text() == null ? text : blankToNull(request.text());
-    sla = request.sla() == null ? sla : blankToNull(request.sla());
+    status = request.status() == null ? status : filter("status", request.status(), 64);
+    channel = request.channel() == null ? channel : filter("channel", request.channel(), 16);
+    assignee = request.assignee() == null ? assignee : filter("assignee", request.assignee(), 200);
+    priority = request.priority() == null ? priority : filter("priority", request.priority(), 16);
+    tag = request.tag() == null ? tag : filter("tag", request.tag(), 60);
+    text = request.text() == null ? text : filter("text", request.text(), 200);
+    sla = request.sla() == null ? sla : filter("sla", request.sla(), 16);
     // Parsing now refuses unknown statuses or channels when the view is saved, not when it is used.
     filterFor(owner.getUsername());
   }
@@ -109,8 +109,13 @@ public class SavedView {
     return clean;
   }
 
-  private static String blankToNull(String value) {
-    return value.isBlank() ? null : value.strip();
+  /** A filter value: "" clears it; longer than its column is refused, not cut. */
+  private static String filter(String field, String value, int max) {
+    String clean = value.isBlank() ? null : value.strip();
+    if (clean != null && clean.length() > max) {
+      throw new InvalidInputException(field + " has at most " + max + " characters");
+    }
+    return clean;
   }
 
   public Long getId() {

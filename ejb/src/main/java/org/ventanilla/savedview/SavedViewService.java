@@ -10,7 +10,7 @@ import java.util.List;
 import org.ventanilla.agent.Agent;
 import org.ventanilla.agent.CallerAgent;
 import org.ventanilla.agent.Role;
-import org.ventanilla.common.ConflictException;
+import org.ventanilla.common.ForbiddenException;
 import org.ventanilla.common.NotFoundException;
 import org.ventanilla.common.Page;
 import org.ventanilla.common.Page.PageRequest;
@@ -85,7 +85,7 @@ public class SavedViewService {
   private SavedView editable(long id, Agent me) {
     SavedView view = visible(id, me);
     if (!view.isOwnedBy(me) && me.getRole() != Role.ADMIN) {
-      throw new ConflictException("not_owner", "Only its owner or an admin changes a shared view");
+      throw new ForbiddenException("not_owner", "Only its owner or an admin changes a shared view");
     }
     return view;
   }

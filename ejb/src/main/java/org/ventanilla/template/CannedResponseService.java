@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.ventanilla.agent.Agent;
 import org.ventanilla.agent.CallerAgent;
 import org.ventanilla.agent.Role;
-import org.ventanilla.common.ConflictException;
+import org.ventanilla.common.ForbiddenException;
 import org.ventanilla.common.NotFoundException;
 import org.ventanilla.ticket.TicketRepository;
 
@@ -116,7 +116,7 @@ public class CannedResponseService {
 
   private static void requireMayManage(boolean shared, Agent me) {
     if (shared && me.getRole() != Role.ADMIN) {
-      throw new ConflictException(
+      throw new ForbiddenException(
           "forbidden", "Only admins manage the team's shared canned responses");
     }
   }

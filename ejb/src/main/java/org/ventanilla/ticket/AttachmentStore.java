@@ -61,14 +61,17 @@ public class AttachmentStore {
     }
   }
 
-  /** A file name safe to show and to offer for download: no paths, no control characters. */
+  /**
+   * A file name safe to show and to offer for download: no paths, no control characters, and no
+   * bidirectional overrides (U+202E makes "evil[U+202E]fdp.exe" read as "evilexe.pdf").
+   */
   public static String safeFilename(String name) {
     if (name == null || name.isBlank()) {
       return "attachment";
     }
     String base = name.replace('\\', '/');
     base = base.substring(base.lastIndexOf('/') + 1);
-    base = base.replaceAll("[\\p{Cntrl}\"<>|:*?]", "_").strip();
+    base = base.replaceAll("[\\p{Cntrl}\\u202A-\\u202E\\u2066-\\u2069\"<>|:*?]", "_").strip();
     if (base.isEmpty() || base.equals(".") || base.equals("..")) {
       return "attachment";
     }

@@ -32,6 +32,8 @@ import org.ventanilla.common.InvalidInputException;
 public class Message {
 
   static final int MAX_TEXT = 1_000_000;
+  static final int MAX_SUBJECT = 1000;
+  static final int MAX_AUTHOR_NAME = 300;
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_seq")
@@ -115,20 +117,35 @@ public class Message {
     this.kind = kind;
     this.channel = ticket.getChannel();
     this.authorType = authorType;
-    this.authorName = authorName;
+    this.authorName = oneLine(authorName, MAX_AUTHOR_NAME);
     this.agent = agent;
-    this.subject = subject;
+    this.subject = oneLine(subject, MAX_SUBJECT);
     this.text = limit(text);
-    this.html = html;
+    this.html = withoutNul(html);
     this.externalId = externalId;
     this.createdAt = now;
   }
 
-  private static String limit(String text) {
-    if (text != null && text.length() > MAX_TEXT) {
-      return text.substring(0, MAX_TEXT);
+  /** Names and subjects come from outside: one line, cut to the column's size. */
+  private static String oneLine(String value, int max) {
+    if (value == null) {
+      return null;
     }
-    return text;
+    String line = value.replaceAll("\\p{Cntrl}+", " ").strip();
+    return line.length() > max ? line.substring(0, max) : line;
+  }
+
+  private static String limit(String text) {
+    String clean = withoutNul(text);
+    if (clean != null && clean.length() > MAX_TEXT) {
+      return clean.substring(0, MAX_TEXT);
+    }
+    return clean;
+  }
+
+  /** NUL means nothing in a message, and PostgreSQL cannot store it in text. */
+  private static String withoutNul(String text) {
+    return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "");
   }
 
   static Message inbound(Ticket ticket, InboundContent content, Instant now) {

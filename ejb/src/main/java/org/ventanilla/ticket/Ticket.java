@@ -178,7 +178,7 @@ public class Ticket {
     if (subject == null || subject.isBlank()) {
       return "(no subject)";
     }
-    String oneLine = subject.strip().replaceAll("[\\r\\n\\t]+", " ");
+    String oneLine = subject.replaceAll("\\p{Cntrl}+", " ").strip();
     return oneLine.length() > MAX_SUBJECT ? oneLine.substring(0, MAX_SUBJECT) : oneLine;
   }
 

@@ -62,12 +62,16 @@ public class TicketEvent {
       String details) {
     this.ticket = ticket;
     this.type = type;
-    this.actor = actor;
+    // Actors and values may be customers' names and subjects: cut to their columns.
+    this.actor = cut(actor, 200);
     this.at = at;
-    this.before = before;
-    this.after = after;
-    this.details =
-        details == null || details.length() <= 2000 ? details : details.substring(0, 2000);
+    this.before = cut(before, 500);
+    this.after = cut(after, 500);
+    this.details = cut(details, 2000);
+  }
+
+  private static String cut(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
   }
 
   public Long getId() {

@@ -289,7 +289,7 @@ public class TicketRepository {
     }
     if (f.text() != null) {
       conditions.add(
-          "(LOWER(t.subject) LIKE :text OR LOWER(t.customer.name) LIKE :text"
+          "(LOWER(t.subject) LIKE :text ESCAPE '\\' OR LOWER(t.customer.name) LIKE :text ESCAPE '\\'"
               + (numberIn(f.text()) == null ? "" : " OR t.number = :number")
               + ")");
     }
@@ -332,8 +332,12 @@ public class TicketRepository {
     return digits.matches("\\d{1,15}") ? Long.valueOf(digits) : null;
   }
 
-  /** LIKE's wildcards typed by a person are plain characters (JPQL's default escape is none). */
-  private static String likeEscaped(String text) {
-    return text.replace("%", "").replace("_", "");
+  /**
+   * LIKE's wildcards typed by a person are plain characters: escaped, with the escape character
+   * named in the query. (Dropping them made "%_" match every ticket, and a trailing backslash was
+   * an error on PostgreSQL, whose default escape character it is.)
+   */
+  static String likeEscaped(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 }

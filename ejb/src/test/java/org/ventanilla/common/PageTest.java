@@ -27,6 +27,12 @@ class PageTest {
   }
 
   @Test
+  void aPageWhoseOffsetWouldOverflowIsRefused() {
+    assertThrows(InvalidInputException.class, () -> Page.request(Integer.MAX_VALUE, 200));
+    assertEquals(2_147_483_600, Page.request(10_737_418, 200).offset());
+  }
+
+  @Test
   void enumValuesAreParsedCaseInsensitivelyWithAClearError() {
     assertEquals(
         org.ventanilla.ticket.TicketStatus.IN_PROGRESS,

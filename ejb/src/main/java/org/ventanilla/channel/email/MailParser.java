@@ -48,6 +48,16 @@ public final class MailParser {
   /** A mail bomb of thousands of parts is cut short here; the mail still lands. */
   static final int MAX_PARTS = 500;
 
+  /** Parts nested deeper than this are not read either. */
+  static final int MAX_DEPTH = 20;
+
+  static final String CUT_NOTE =
+      "[This mail has more than "
+          + MAX_PARTS
+          + " parts or parts nested more than "
+          + MAX_DEPTH
+          + " deep: only those were read. The whole mail is still in the mailbox.]";
+
   private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
   private static final Pattern AUTO_SUBJECT =
       Pattern.compile(
@@ -91,6 +101,12 @@ public final class MailParser {
       Body body = new Body();
       walk(mime, body, 0);
       String text = body.text != null ? body.text : body.html != null ? htmlToText(body.html) : "";
+      String html = body.html;
+      if (body.cut) {
+        // Said where agents read it (the HTML when there is one): this is not the whole mail.
+        text = text.strip() + "\n\n" + CUT_NOTE;
+        html = html == null ? null : html + "<p>" + CUT_NOTE + "</p>";
+      }
       Bounce bounce = bounce(mime, sender, body);
       return new ParsedMail(
           messageId,
@@ -101,7 +117,7 @@ public final class MailParser {
           subject(mime),
           mime.getSentDate() == null ? null : mime.getSentDate().toInstant(),
           text.strip(),
-          body.html,
+          html,
           List.copyOf(body.attachments),
           bounce == null && isAutomatic(mime, sender),
           bounce);
@@ -132,7 +148,8 @@ public final class MailParser {
     }
     String name = address.getPersonal();
     if (name != null) {
-      name = decodeWords(name).strip().replaceAll("^[\"']|[\"']$", "");
+      name =
+          decodeWords(name).replaceAll("[\\r\\n\\t]+", " ").strip().replaceAll("^[\"']|[\"']$", "");
     }
     return new Sender(address.getAddress().strip().toLowerCase(Locale.ROOT), blankToNull(name));
   }
@@ -230,12 +247,14 @@ public final class MailParser {
     final List<ParsedAttachment> attachments = new ArrayList<>();
     long storedBytes;
     int parts;
+    boolean cut;
     String deliveryStatus;
     String returnedHeaders;
   }
 
   private static void walk(Part part, Body body, int depth) throws MessagingException, IOException {
-    if (++body.parts > MAX_PARTS || depth > 20) {
+    if (++body.parts > MAX_PARTS || depth > MAX_DEPTH) {
+      body.cut = true;
       return;
     }
     ContentType type = contentType(part);

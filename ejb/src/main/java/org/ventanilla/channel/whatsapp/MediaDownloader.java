@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.ventanilla.channel.whatsapp.WebhookEvents.Media;
 import org.ventanilla.platform.DataDirectory;
+import org.ventanilla.ticket.AttachmentStore;
 
 /**
  * Fetches a customer's file through the Media API (the id gives a short-lived URL, which is read
@@ -156,20 +157,13 @@ public class MediaDownloader {
     return MessageDigest.isEqual(digest, given);
   }
 
-  /** What agents see as the name: the sender's file name without any path, or one we make. */
+  /**
+   * What agents see as the name: the sender's file name made safe as a mail attachment's is, or one
+   * we make.
+   */
   static String displayName(Media media, String type, String ext) {
-    String name = media.filename();
-    if (name != null) {
-      name = name.replace('\\', '/');
-      name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").strip();
-      if (name.length() > 200) {
-        name = name.substring(name.length() - 200);
-      }
-    }
-    if (name == null || name.isEmpty() || name.equals(".") || name.equals("..")) {
-      name = type + "." + ext;
-    }
-    return name;
+    String name = AttachmentStore.safeFilename(media.filename());
+    return name.equals("attachment") ? type + "." + ext : name;
   }
 
   private static String baseType(String contentType) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.ventanilla.channel.whatsapp.WebhookEvents.Inbound;
 import org.ventanilla.channel.whatsapp.WebhookEvents.Media;
@@ -44,6 +45,20 @@ public final class WebhookParser {
       // Malformed: no hint, every channel's secret is tried.
     }
     return ids;
+  }
+
+  /**
+   * Why a body is not a JSON object, if it is not. Parsson refuses nesting deeper than its limit
+   * (1000 levels) before the stack runs out, with a plain RuntimeException rather than a
+   * JsonException: every failure of the parser counts.
+   */
+  public static Optional<String> malformation(String body) {
+    try {
+      read(body);
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.of(String.valueOf(e.getMessage()));
+    }
   }
 
   public static WebhookEvents parse(String body) {

@@ -48,14 +48,17 @@ public class WhatsAppWebhook {
    * names are tried first, then the others (a number can move between apps).
    *
    * @return the stored payload's id
-   * @throws WebhookRejectedException when no signature, or no channel's secret verifies it
+   * @throws WebhookRejectedException when no signature, or no channel's secret verifies it, or a
+   *     verified body is not a JSON object
    */
   public long receive(byte[] body, String signature) {
     if (signature == null || signature.isBlank()) {
       throw new WebhookRejectedException(false);
     }
     String json = new String(body, StandardCharsets.UTF_8);
-    Set<String> named = WebhookParser.phoneNumberIds(json);
+    // Malformed JSON is said only to a sender that proves it holds an app secret.
+    Optional<String> malformed = WebhookParser.malformation(json);
+    Set<String> named = malformed.isPresent() ? Set.of() : WebhookParser.phoneNumberIds(json);
     Optional<Long> verifier = verifier(body, signature, named, verifiers.current());
     if (verifier.isEmpty()) {
       // Perhaps a channel added or a secret changed on another server a moment ago.
@@ -63,6 +66,9 @@ public class WhatsAppWebhook {
     }
     if (verifier.isEmpty()) {
       throw new WebhookRejectedException(true);
+    }
+    if (malformed.isPresent()) {
+      throw WebhookRejectedException.notJson(malformed.get());
     }
     WebhookPayload payload = new WebhookPayload(verifier.get(), json, clock.instant());
     whatsapp.add(payload);

@@ -161,6 +161,29 @@ class MailParserTest {
     raw.append("--b--\r\n");
     ParsedMail m = MailParser.parse(raw.toString().getBytes(StandardCharsets.US_ASCII));
     assertTrue(m.attachments().size() < MailParser.MAX_PARTS, "parts: " + m.attachments().size());
+    assertTrue(m.text().endsWith(MailParser.CUT_NOTE), "agents are told: " + m.text());
+  }
+
+  @Test
+  void anOrdinaryMailCarriesNoCutNote() throws Exception {
+    String raw =
+        "From: x@example.com\r\nSubject: s\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/alternative; boundary=b\r\n\r\n"
+            + "--b\r\nContent-Type: text/plain\r\n\r\nhola\r\n"
+            + "--b\r\nContent-Type: text/html\r\n\r\n<p>hola</p>\r\n--b--\r\n";
+    ParsedMail m = MailParser.parse(raw.getBytes(StandardCharsets.US_ASCII));
+    assertEquals("hola", m.text());
+    assertEquals("<p>hola</p>", m.html().strip());
+  }
+
+  @Test
+  void aSenderNameIsOneLine() throws Exception {
+    String raw =
+        "From: =?UTF-8?B?RXZlDQpCY2M6IGV2aWxAZXhhbXBsZS5jb20=?= <eve@example.com>\r\n"
+            + "Subject: s\r\n\r\nbody\r\n";
+    ParsedMail m = MailParser.parse(raw.getBytes(StandardCharsets.US_ASCII));
+    assertEquals("Eve Bcc: evil@example.com", m.fromName());
+    assertEquals("eve@example.com", m.fromAddress());
   }
 
   @Test

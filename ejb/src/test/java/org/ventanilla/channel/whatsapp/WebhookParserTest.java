@@ -138,4 +138,17 @@ class WebhookParserTest {
     assertEquals(Set.of(), WebhookParser.phoneNumberIds("{not json"));
     assertEquals(Set.of(), WebhookParser.phoneNumberIds("[1,2]"));
   }
+
+  @Test
+  @DisplayName("a body that is not a JSON object, or nested 10,000 deep, is named malformed")
+  void malformedBodiesAreRecognised() {
+    assertTrue(WebhookParser.malformation("{not json").isPresent());
+    assertTrue(WebhookParser.malformation("[1,2]").isPresent());
+    assertTrue(WebhookParser.malformation("").isPresent());
+    assertTrue(
+        WebhookParser.malformation("{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000))
+            .isPresent());
+    assertTrue(WebhookParser.malformation("[".repeat(10_000) + "]".repeat(10_000)).isPresent());
+    assertTrue(WebhookParser.malformation("{\"entry\":\"odd but an object\"}").isEmpty());
+  }
 }

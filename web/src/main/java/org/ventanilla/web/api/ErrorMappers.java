@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ventanilla.common.ConflictException;
 import org.ventanilla.common.DomainException;
+import org.ventanilla.common.ForbiddenException;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.common.StaleVersionException;
 import org.ventanilla.ticket.IllegalTransitionException;
@@ -29,6 +30,8 @@ public final class ErrorMappers {
     int status;
     if (e instanceof org.ventanilla.common.NotFoundException) {
       status = 404;
+    } else if (e instanceof ForbiddenException) {
+      status = 403;
     } else if (e instanceof StaleVersionException) {
       status = 412;
     } else if (e instanceof IllegalTransitionException || e instanceof ConflictException) {
@@ -107,6 +110,16 @@ public final class ErrorMappers {
   public static class Json implements ExceptionMapper<JsonbException> {
     @Override
     public Response toResponse(JsonbException e) {
+      return ApiError.response(
+          400, "bad_request", "The request body is not valid JSON for this resource");
+    }
+  }
+
+  /** A body that JSON-P cannot read (JsonObject parameters): empty, cut short, not JSON. */
+  @Provider
+  public static class JsonP implements ExceptionMapper<jakarta.json.JsonException> {
+    @Override
+    public Response toResponse(jakarta.json.JsonException e) {
       return ApiError.response(
           400, "bad_request", "The request body is not valid JSON for this resource");
     }

@@ -145,15 +145,20 @@ class DatabaseStopDrill {
           deliveries.stream()
               .filter(d -> d.sent().isAfter(stopped) && d.answered().isBefore(restarting))
               .toList();
-      assertTrue(duringOutage.size() >= 20, "deliveries came during the outage");
+      assertTrue(duringOutage.size() >= 4, "deliveries came during the outage");
       for (Delivery d : duringOutage) {
         assertTrue(
             d.status() >= 500,
             "delivery " + d.index() + " to " + d.server() + " answered " + d.status());
       }
+      List<Long> millis =
+          duringOutage.stream()
+              .map(d -> Duration.between(d.sent(), d.answered()).toMillis())
+              .sorted()
+              .toList();
       env.figure(
-          "database drill: deliveries refused with 5xx while PostgreSQL was down",
-          String.valueOf(duringOutage.size()));
+          "database drill: deliveries answered 5xx while PostgreSQL was down, median answer time",
+          duringOutage.size() + ", " + millis.get(millis.size() / 2) + " ms");
       assertTrue(
           unseen.containsAll(messageIds.subList(5, messageIds.size())),
           "the mail that came during the outage was still unseen on the IMAP server");
@@ -186,6 +191,16 @@ class DatabaseStopDrill {
                 return messageIds.stream().noneMatch(stillUnseen::contains);
               }),
           "stored mail is marked seen on the IMAP server");
+
+      // A restart with nothing in between (every pooled connection is dead, none has failed yet):
+      // how long until sign-in works again.
+      env.stopDatabase();
+      env.startDatabase();
+      Instant back = Instant.now();
+      Future<Duration> quickA = pool.submit(() -> untilSignedIn(env, env.a(), back));
+      Future<Duration> quickB = pool.submit(() -> untilSignedIn(env, env.b(), back));
+      env.figure("database drill: after a quick restart, sign-in works again on A after", quickA.get());
+      env.figure("database drill: after a quick restart, sign-in works again on B after", quickB.get());
     } finally {
       pool.shutdownNow();
       pool.awaitTermination(10, TimeUnit.SECONDS);

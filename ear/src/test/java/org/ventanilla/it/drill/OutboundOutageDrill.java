@@ -206,10 +206,10 @@ class OutboundOutageDrill {
     return rows.isEmpty() ? new Object[] {null, 0, null} : rows.get(0);
   }
 
-  /** Tried, failed, and back in the queue for a later attempt. */
+  /** Tried and failed at least once, and still waiting in the outbox (or being tried again). */
   private static boolean failedOnce(DrillEnvironment env, long messageId) {
     Object[] row = outbox(env, messageId);
-    return "PENDING".equals(row[0]) && ((Number) row[1]).intValue() >= 1 && row[2] != null;
+    return ("PENDING".equals(row[0]) || "SENDING".equals(row[0])) && row[2] != null;
   }
 
   private static String states(DrillEnvironment env, List<Reply> replies) {

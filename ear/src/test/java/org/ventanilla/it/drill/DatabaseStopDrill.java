@@ -199,8 +199,10 @@ class DatabaseStopDrill {
       Instant back = Instant.now();
       Future<Duration> quickA = pool.submit(() -> untilSignedIn(env, env.a(), back));
       Future<Duration> quickB = pool.submit(() -> untilSignedIn(env, env.b(), back));
-      env.figure("database drill: after a quick restart, sign-in works again on A after", quickA.get());
-      env.figure("database drill: after a quick restart, sign-in works again on B after", quickB.get());
+      env.figure(
+          "database drill: after a quick restart, sign-in works again on A after", quickA.get());
+      env.figure(
+          "database drill: after a quick restart, sign-in works again on B after", quickB.get());
     } finally {
       pool.shutdownNow();
       pool.awaitTermination(10, TimeUnit.SECONDS);

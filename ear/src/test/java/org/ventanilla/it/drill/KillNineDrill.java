@@ -31,7 +31,7 @@ import org.ventanilla.it.MailServer;
 @Order(2)
 class KillNineDrill {
 
-  private static final int MAILS = 800;
+  private static final int MAILS = 400;
   private static final int CUSTOMERS = 30;
   private static final int MESSAGES_EACH = 10;
 

@@ -74,10 +74,10 @@ class TwoServersDrill {
       cleanup.add("sla-policies/" + policy.object().getJsonNumber("id").longValue());
 
       // Act: every delivery goes to both servers at once; mail arrives in waves while both servers
-      // poll the mailbox (their timers, plus forced polls on both). The messages were written 20 s
-      // ago (Meta delivers late), so the tickets' first responses fall due in about 40 s and their
+      // poll the mailbox (their timers, plus forced polls on both). The messages were written 28 s
+      // ago (Meta delivers late), so the tickets' first responses fall due in about 30 s and their
       // warnings (at 6 s) are due at once.
-      long writtenAt = Instant.now().minusSeconds(20).getEpochSecond();
+      long writtenAt = Instant.now().minusSeconds(28).getEpochSecond();
       List<String> waIds = new ArrayList<>();
       List<String> wamids = new ArrayList<>();
       List<String> payloads = new ArrayList<>();

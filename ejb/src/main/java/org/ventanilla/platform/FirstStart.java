@@ -49,7 +49,8 @@ public class FirstStart {
     Agent admin = agents.add(new Agent(Bootstrap.ADMIN, "Administrator", null, Role.ADMIN, now));
     agents.setPassword(admin, hasher.hash(password), now);
     if (!generated) {
-      LOG.info("First start: created agent 'admin' with the password from VENTANILLA_ADMIN_PASSWORD");
+      LOG.info(
+          "First start: created agent 'admin' with the password from VENTANILLA_ADMIN_PASSWORD");
     }
     if (Settings.get("ventanilla.demo").map(Boolean::parseBoolean).orElse(false)) {
       demo.load();

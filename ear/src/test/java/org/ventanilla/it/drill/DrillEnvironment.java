@@ -38,6 +38,7 @@ public final class DrillEnvironment implements ExtensionContext.Store.CloseableR
   private final Path figures;
   private final String adminPassword;
   private boolean databaseUp = true;
+  private boolean closed;
 
   private DrillEnvironment(
       ThrowawayPostgres database,
@@ -79,8 +80,15 @@ public final class DrillEnvironment implements ExtensionContext.Store.CloseableR
     Path figures = dir.resolve("figures.txt");
     deleteServerDirs(dir);
     Instant begin = Instant.now();
+    // Under the temporary directory, not target/: as root the cluster runs as the postgres user,
+    // who may not be allowed into the build's directory. One name per build directory, so that a
+    // crashed run's cluster is found and removed by the next.
+    Path clusterDir =
+        Path.of(
+            System.getProperty("java.io.tmpdir"),
+            "ventanilla-drill-pg-" + Integer.toHexString(dir.toString().hashCode()));
     ThrowawayPostgres database =
-        ThrowawayPostgres.create(ThrowawayPostgres.installedBin().orElseThrow(), dir.resolve("pg"));
+        ThrowawayPostgres.create(ThrowawayPostgres.installedBin().orElseThrow(), clusterDir);
     // Servers sharing a database share the key of the channel secrets (the README says so): a
     // server with a key of its own could not read the mailbox passwords and app secrets.
     byte[] key = new byte[32];
@@ -117,6 +125,8 @@ public final class DrillEnvironment implements ExtensionContext.Store.CloseableR
             env,
             password);
     DrillEnvironment environment = new DrillEnvironment(database, a, b, figures, password);
+    // Should the run end abruptly (a fork timeout), the servers and the cluster go with it.
+    Runtime.getRuntime().addShutdownHook(new Thread(environment::close, "drills-cleanup"));
     try {
       Files.createDirectories(dir);
       Files.writeString(figures, "");
@@ -295,7 +305,11 @@ public final class DrillEnvironment implements ExtensionContext.Store.CloseableR
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     // The end of the run: no need for a graceful stop.
     a.kill();
     b.kill();

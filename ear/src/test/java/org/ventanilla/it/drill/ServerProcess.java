@@ -105,7 +105,11 @@ public final class ServerProcess {
       command.add("-b");
       command.add("127.0.0.1");
       ProcessBuilder builder = new ProcessBuilder(command);
-      builder.environment().remove("JAVA_OPTS");
+      // This server's own settings only: no inherited JBOSS_HOME or base dir may redirect it.
+      for (String inherited :
+          List.of("JAVA_OPTS", "JBOSS_HOME", "JBOSS_BASE_DIR", "JBOSS_CONFIG_DIR", "JBOSS_LOG_DIR")) {
+        builder.environment().remove(inherited);
+      }
       builder.environment().put("JBOSS_JAVA_SIZING", "-Xms128m -Xmx768m");
       builder.environment().putAll(environment);
       Path console = baseDir.resolve("log/console.log");

@@ -107,7 +107,8 @@ public final class ServerProcess {
       ProcessBuilder builder = new ProcessBuilder(command);
       // This server's own settings only: no inherited JBOSS_HOME or base dir may redirect it.
       for (String inherited :
-          List.of("JAVA_OPTS", "JBOSS_HOME", "JBOSS_BASE_DIR", "JBOSS_CONFIG_DIR", "JBOSS_LOG_DIR")) {
+          List.of(
+              "JAVA_OPTS", "JBOSS_HOME", "JBOSS_BASE_DIR", "JBOSS_CONFIG_DIR", "JBOSS_LOG_DIR")) {
         builder.environment().remove(inherited);
       }
       builder.environment().put("JBOSS_JAVA_SIZING", "-Xms128m -Xmx768m");

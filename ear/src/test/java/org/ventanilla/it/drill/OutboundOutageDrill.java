@@ -179,7 +179,8 @@ class OutboundOutageDrill {
                 List<Reply> onLine = replies.stream().filter(r -> r.line() == line).toList();
                 if (onLine.stream().allMatch(r -> failedOnce(env, r.messageId()))) {
                   for (Reply reply : onLine) {
-                    assertEquals(0, arrivals(mail, cloud, reply), line.name() + ": nothing arrived");
+                    assertEquals(
+                        0, arrivals(mail, cloud, reply), line.name() + ": nothing arrived");
                   }
                   line.recover().run();
                   broken.remove(line);
@@ -198,7 +199,9 @@ class OutboundOutageDrill {
             () -> replies.stream().allMatch(r -> "SENT".equals(outbox(env, r.messageId())[0]))),
         () -> "every reply goes out after the recovery: " + states(env, replies));
     env.figure(
-        "outbound drill: " + lines.stream().map(Line::name).toList() + " all sent, after the last recovery, in",
+        "outbound drill: "
+            + lines.stream().map(Line::name).toList()
+            + " all sent, after the last recovery, in",
         Duration.between(recovered, Instant.now()));
     ServerProcess.sleep(2_000); // a late duplicate from the other server would show by now
     for (Reply reply : replies) {

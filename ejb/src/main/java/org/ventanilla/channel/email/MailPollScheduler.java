@@ -63,8 +63,8 @@ public class MailPollScheduler {
    * A server killed during a poll leaves the mailbox locked for {@link EmailIngest#POLL_HOLD}: in
    * the fault drill that kills a server mid-poll, 340 of 400 mails were still waiting two minutes
    * after the kill. No poll of this server runs before this point, so the locks its name still
-   * holds belong to its previous run and go at once. Servers sharing a database need distinct {@code
-   * jboss.node.name}s (WildFly's transactions need that as well).
+   * holds belong to its previous run and go at once. Servers sharing a database need distinct
+   * {@code jboss.node.name}s (WildFly's transactions need that as well).
    */
   private void releaseLocksOfPreviousRun() {
     try {

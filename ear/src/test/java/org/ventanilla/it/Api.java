@@ -28,9 +28,11 @@ public final class Api {
           .build();
 
   private final String authorization;
+  private final String base;
 
-  private Api(String authorization) {
+  private Api(String authorization, String base) {
     this.authorization = authorization;
+    this.base = base;
   }
 
   public static String baseUrl() {
@@ -55,11 +57,16 @@ public final class Api {
     String token =
         Base64.getEncoder()
             .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return new Api("Basic " + token);
+    return new Api("Basic " + token, baseUrl());
   }
 
   public static Api anonymous() {
-    return new Api(null);
+    return new Api(null, baseUrl());
+  }
+
+  /** The same caller talking to another server (the fault drills run two). */
+  public Api on(String serverBaseUrl) {
+    return new Api(authorization, serverBaseUrl);
   }
 
   public Response get(String path) {
@@ -86,7 +93,7 @@ public final class Api {
 
   public Response send(String method, String path, String json, Map<String, String> headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl() + "api/v1/" + path))
+        HttpRequest.newBuilder(URI.create(base + "api/v1/" + path))
             .timeout(Duration.ofSeconds(30))
             .header("Accept", headers.getOrDefault("Accept", "application/json"))
             .method(

@@ -23,15 +23,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * like the real one (or as scripted: a 503, a 131047), the Media API hands out URLs to files it
  * holds, and every request is recorded.
  */
-final class CloudApiStandIn implements AutoCloseable {
+public final class CloudApiStandIn implements AutoCloseable {
 
-  static final String TOKEN = "EAAG-test-token";
+  public static final String TOKEN = "EAAG-test-token";
 
-  /** One request as the stand-in saw it. */
-  record Recorded(String method, String path, String authorization, String body) {}
+  /** One request as the stand-in saw it, and the status it answered. */
+  public record Recorded(
+      String method, String path, String authorization, String body, int status) {}
 
   /** A canned answer. */
-  record Answer(int status, String body) {}
+  public record Answer(int status, String body) {}
 
   private final HttpServer server;
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
@@ -41,20 +42,30 @@ final class CloudApiStandIn implements AutoCloseable {
   private final Map<String, AtomicInteger> mediaFailures = new ConcurrentHashMap<>();
   private final Map<String, String> wrongHashes = new ConcurrentHashMap<>();
   private final AtomicInteger wamids = new AtomicInteger();
+  private final Map<String, Answer> outages = new ConcurrentHashMap<>();
 
-  CloudApiStandIn() throws IOException {
+  public CloudApiStandIn() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** The next answers of the messages endpoint of {@code phoneNumberId}, in order. */
   void script(String phoneNumberId, Answer... answers) {
     scripts.computeIfAbsent(phoneNumberId, k -> new ArrayDeque<>()).addAll(List.of(answers));
+  }
+
+  /** Until {@link #recover}, the messages endpoint of {@code phoneNumberId} answers only this. */
+  public void outage(String phoneNumberId, Answer answer) {
+    outages.put(phoneNumberId, answer);
+  }
+
+  public void recover(String phoneNumberId) {
+    outages.remove(phoneNumberId);
   }
 
   void addMedia(String id, byte[] bytes, String mimeType) {
@@ -72,7 +83,7 @@ final class CloudApiStandIn implements AutoCloseable {
     wrongHashes.put(id, "0".repeat(64));
   }
 
-  List<Recorded> requests(String pathPart) {
+  public List<Recorded> requests(String pathPart) {
     return requests.stream().filter(r -> r.path().contains(pathPart)).toList();
   }
 
@@ -81,14 +92,16 @@ final class CloudApiStandIn implements AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       String auth = exchange.getRequestHeaders().getFirst("Authorization");
-      requests.add(new Recorded(exchange.getRequestMethod(), path, auth, body));
+      String method = exchange.getRequestMethod();
       if (!("Bearer " + TOKEN).equals(auth)) {
+        requests.add(new Recorded(method, path, auth, body, 401));
         send(exchange, 401, error(190, "Invalid OAuth access token"));
         return;
       }
       String[] parts = path.split("/");
       if (path.startsWith("/files/")) {
         byte[] bytes = media.get(parts[2]);
+        requests.add(new Recorded(method, path, auth, body, bytes == null ? 404 : 200));
         if (bytes == null) {
           send(exchange, 404, "{}");
         } else {
@@ -98,11 +111,12 @@ final class CloudApiStandIn implements AutoCloseable {
             out.write(bytes);
           }
         }
-      } else if (parts.length == 4
-          && "messages".equals(parts[3])
-          && "POST".equals(exchange.getRequestMethod())) {
+      } else if (parts.length == 4 && "messages".equals(parts[3]) && "POST".equals(method)) {
         Deque<Answer> script = scripts.get(parts[2]);
-        Answer answer = script == null ? null : script.poll();
+        Answer answer = outages.get(parts[2]);
+        if (answer == null && script != null) {
+          answer = script.poll();
+        }
         if (answer == null) {
           String to = body.replaceAll("(?s).*\"to\":\"(\\d+)\".*", "$1");
           answer =
@@ -111,19 +125,23 @@ final class CloudApiStandIn implements AutoCloseable {
                   "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"%s\",\"wa_id\":\"%s\"}],\"messages\":[{\"id\":\"wamid.STANDIN%d\"}]}"
                       .formatted(to, to, wamids.incrementAndGet()));
         }
+        requests.add(new Recorded(method, path, auth, body, answer.status()));
         send(exchange, answer.status(), answer.body());
-      } else if (parts.length == 3 && "GET".equals(exchange.getRequestMethod())) {
+      } else if (parts.length == 3 && "GET".equals(method)) {
         String id = parts[2];
         AtomicInteger failures = mediaFailures.get(id);
         if (failures != null && failures.getAndDecrement() > 0) {
+          requests.add(new Recorded(method, path, auth, body, 500));
           send(exchange, 500, error(131016, "Service unavailable"));
           return;
         }
         byte[] bytes = media.get(id);
         if (bytes == null) {
+          requests.add(new Recorded(method, path, auth, body, 404));
           send(exchange, 404, error(100, "Unknown media"));
           return;
         }
+        requests.add(new Recorded(method, path, auth, body, 200));
         send(
             exchange,
             200,
@@ -136,12 +154,13 @@ final class CloudApiStandIn implements AutoCloseable {
                     bytes.length,
                     id));
       } else {
+        requests.add(new Recorded(method, path, auth, body, 404));
         send(exchange, 404, error(100, "Unknown path " + path));
       }
     }
   }
 
-  static String error(int code, String message) {
+  public static String error(int code, String message) {
     return "{\"error\":{\"message\":\"(#%d) %s\",\"type\":\"OAuthException\",\"code\":%d,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"%s\"},\"fbtrace_id\":\"AbCdEf\"}}"
         .formatted(code, message, code, message);
   }

@@ -29,6 +29,20 @@ public class MailboxDirectory {
         .toList();
   }
 
+  /**
+   * Lets go of the poll locks whose owner starts with {@code ownerPrefix}: polls of this server's
+   * previous run, which died with it.
+   *
+   * @return how many mailboxes were held
+   */
+  public int releasePollLocks(String ownerPrefix) {
+    return em.createQuery(
+            "UPDATE EmailChannel c SET c.pollLockOwner = NULL, c.pollLockUntil = NULL"
+                + " WHERE LOCATE(:prefix, c.pollLockOwner) = 1")
+        .setParameter("prefix", ownerPrefix)
+        .executeUpdate();
+  }
+
   public Optional<Schedule> schedule(long channelId) {
     EmailChannel channel = em.find(EmailChannel.class, channelId);
     if (channel == null || !channel.isActive() || channel.isDeleted()) {

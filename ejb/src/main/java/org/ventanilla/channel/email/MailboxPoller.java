@@ -41,7 +41,13 @@ public class MailboxPoller {
   /** Mails fetched per IMAP command. */
   static final int BATCH = 50;
 
-  private final String node = System.getProperty("jboss.node.name", "ventanilla");
+  /**
+   * This server's name: a poll's owner is "node:uuid", so that a server restarting under the same
+   * name can tell its dead polls' locks (see {@link MailPollScheduler}).
+   */
+  static String node() {
+    return System.getProperty("jboss.node.name", "ventanilla");
+  }
 
   @Inject PollWork work;
   @Inject EmailIngest ingest;
@@ -56,7 +62,7 @@ public class MailboxPoller {
   public PollResult poll(long channelId, boolean force) {
     // One owner per poll, not per server: a forced poll and a timer poll on one server exclude
     // each other just as polls on two servers do.
-    String owner = node + ":" + java.util.UUID.randomUUID();
+    String owner = node() + ":" + java.util.UUID.randomUUID();
     Optional<PollPlan> plan;
     try {
       plan = work.begin(channelId, owner, force);

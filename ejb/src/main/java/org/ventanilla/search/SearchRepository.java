@@ -57,10 +57,11 @@ public class SearchRepository {
     sql.append("SELECT n.id FROM ticket n WHERE ");
     sql.numberIs("n.number", q.number());
     if (q.phoneDigits() != null) {
-      sql.append(
-          " UNION SELECT pt.id FROM ticket pt JOIN customer_contact cc"
-              + " ON cc.customer_id = pt.customer_id WHERE cc.type = 'PHONE' AND ");
-      sql.like("cc.search_digits", q.phoneDigits());
+      sql.append(" UNION SELECT pt.id FROM ticket pt WHERE ");
+      sql.customerIn(
+          "pt.customer_id",
+          "SELECT cc.customer_id FROM customer_contact cc WHERE cc.type = 'PHONE' AND",
+          () -> sql.like("cc.search_digits", q.phoneDigits()));
     }
     if (!q.words().isEmpty()) {
       sql.append(" UNION SELECT wi.id FROM (");
@@ -69,10 +70,11 @@ public class SearchRepository {
         sql.append(i == 0 ? "" : " INTERSECT ");
         sql.append("SELECT w" + i + ".id FROM (SELECT s.id AS id FROM ticket s WHERE ");
         sql.like("s.search_subject", word);
-        sql.append(
-            " UNION SELECT ct.id AS id FROM ticket ct JOIN customer cn ON cn.id = ct.customer_id"
-                + " WHERE ");
-        sql.like("cn.search_name", word);
+        sql.append(" UNION SELECT ct.id AS id FROM ticket ct WHERE ");
+        sql.customerIn(
+            "ct.customer_id",
+            "SELECT cn.id FROM customer cn WHERE",
+            () -> sql.like("cn.search_name", word));
         sql.append(" UNION SELECT m.ticket_id AS id FROM message m WHERE ");
         sql.wordInMessage(word);
         sql.append(") w" + i);
@@ -156,6 +158,19 @@ public class SearchRepository {
     void parameter(Object value) {
       parameters.add(value);
       text.append('?').append(parameters.size());
+    }
+
+    /**
+     * "column is one of the customers that {@code selectWhere} followed by {@code condition}
+     * finds". On PostgreSQL as {@code = ANY (ARRAY(...))}: the tickets then come from the customer
+     * index, where a join with a common name's thousands of customers made the planner read the
+     * whole ticket table once per word (half the time of a three-word name at 100,000 tickets).
+     */
+    void customerIn(String column, String selectWhere, Runnable condition) {
+      text.append(column).append(postgres ? " = ANY (ARRAY(" : " IN (").append(selectWhere);
+      text.append(' ');
+      condition.run();
+      text.append(postgres ? "))" : ")");
     }
 
     void numberIs(Long number) {

@@ -87,6 +87,23 @@ final class Client {
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json))));
   }
 
+  /** The HTTP status of a GET, whatever it is. */
+  int status(String path) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + "api/v1/" + path))
+            .header("Accept", "application/json")
+            .timeout(Duration.ofMinutes(1))
+            .GET()
+            .build();
+    int seen = sessions();
+    int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    if (status == 401) {
+      signIn(seen);
+      status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+    return status;
+  }
+
   /** Nanoseconds from sending the request to the last byte of a successful answer. */
   long timeGet(String path) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "api/v1/" + path)).GET();

@@ -17,12 +17,18 @@ record Latency(String name, int count, double p50, double p99, double max) {
   /** {@code paths.apply(i)} is the i-th request's path under /api/v1/ (warm-up ones included). */
   static Latency measure(Client client, String name, int count, IntFunction<String> paths)
       throws Exception {
-    for (int i = 0; i < WARM_UP; i++) {
+    return measure(client, name, WARM_UP, count, paths);
+  }
+
+  static Latency measure(
+      Client client, String name, int warmUp, int count, IntFunction<String> paths)
+      throws Exception {
+    for (int i = 0; i < warmUp; i++) {
       client.timeGet(paths.apply(i));
     }
     long[] nanos = new long[count];
     for (int i = 0; i < count; i++) {
-      nanos[i] = client.timeGet(paths.apply(WARM_UP + i));
+      nanos[i] = client.timeGet(paths.apply(warmUp + i));
     }
     Latency latency = of(name, nanos);
     System.out.println("  " + latency);

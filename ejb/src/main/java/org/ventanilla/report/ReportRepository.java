@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.persistence.sessions.Session;
 import org.ventanilla.channel.ChannelType;
 import org.ventanilla.common.Enums;
 
@@ -22,6 +23,13 @@ public class ReportRepository {
 
   private static final String FIRST_RESPONSE_MINUTES =
       "(EXTRACT(EPOCH FROM t.first_response_at) - EXTRACT(EPOCH FROM t.created_at)) / 60.0";
+
+  /**
+   * The same on PostgreSQL in double precision: its EXTRACT answers in numeric, which made the
+   * average and median over 100,000 tickets three times slower (date_part is PostgreSQL's own).
+   */
+  private static final String FIRST_RESPONSE_MINUTES_PG =
+      "date_part('epoch', t.first_response_at - t.created_at) / 60";
 
   /** A clock missed, as {@code Ticket.slaBreaches} decides it, with ?4 as now. */
   private static final String BREACHED =
@@ -42,9 +50,10 @@ public class ReportRepository {
    * at 100,000 tickets three statements (totals, a GROUP BY per channel, a median from ROW_NUMBER
    * over every duration) read the range three times and sorted it twice, 0.36 s; PERCENTILE_CONT
    * takes the same median (the mean of the middle two for an even count), and a day is compared as
-   * an interval rather than as a difference of epochs, which PostgreSQL computes in numeric.
+   * an interval rather than as a difference of epochs.
    */
   public SummaryReport summary(Instant from, Instant to, ChannelType channel, Instant now) {
+    String minutes = postgres() ? FIRST_RESPONSE_MINUTES_PG : FIRST_RESPONSE_MINUTES;
     List<ChannelType> channels = channel == null ? List.of(ChannelType.values()) : List.of(channel);
     StringBuilder perChannel = new StringBuilder();
     for (ChannelType type : channels) {
@@ -71,9 +80,9 @@ public class ReportRepository {
                             + BREACHED
                             + " THEN 1 ELSE 0 END),"
                             + " AVG("
-                            + FIRST_RESPONSE_MINUTES
+                            + minutes
                             + "), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY "
-                            + FIRST_RESPONSE_MINUTES
+                            + minutes
                             + "),"
                             + perChannel.substring(0, perChannel.length() - 1)
                             + " FROM ticket t WHERE t.created_at >= ?1 AND t.created_at < ?2"
@@ -97,6 +106,10 @@ public class ReportRepository {
         new SummaryReport.Minutes(round(totals[5]), round(totals[6])),
         created == 0 ? null : round(100.0 * number(totals[2]) / created),
         underSla == 0 ? null : round(100.0 * number(totals[4]) / underSla));
+  }
+
+  private boolean postgres() {
+    return em.unwrap(Session.class).getDatasourcePlatform().isPostgreSQL();
   }
 
   private static Query bind(Query query, Instant from, Instant to, ChannelType channel) {

@@ -50,10 +50,14 @@ public class SearchRepository {
    * Tickets whose id is in one set expression: the ticket by number, the tickets of a customer with
    * that phone, and, for the words, the intersection of one candidate set per word (subject,
    * customer name, messages). One set lets the database answer each branch from its index and join
-   * by primary key, where OR-ed conditions would scan every ticket.
+   * by primary key, where OR-ed conditions would scan every ticket. On PostgreSQL the set is an
+   * array: a word's message branch is estimated at 0.5% of all messages however rare the word, and
+   * with that estimate the planner joined the set to every ticket and customer by hash (30 to 70 ms
+   * for one hit at 100,000 tickets, 1 ms by key).
    */
   private static void ticketsFromWhere(Sql sql, SearchQuery q) {
-    sql.append(" FROM ticket t JOIN customer c ON c.id = t.customer_id WHERE t.id IN (");
+    sql.append(" FROM ticket t JOIN customer c ON c.id = t.customer_id WHERE t.id");
+    sql.append(sql.postgres ? " = ANY (ARRAY(" : " IN (");
     sql.append("SELECT n.id FROM ticket n WHERE ");
     sql.numberIs("n.number", q.number());
     if (q.phoneDigits() != null) {
@@ -81,7 +85,7 @@ public class SearchRepository {
       }
       sql.append(") wi");
     }
-    sql.append(")");
+    sql.append(sql.postgres ? "))" : ")");
   }
 
   /** One row per customer: id, name, best-first. Same one-set shape as the tickets. */

@@ -284,7 +284,7 @@ public class TicketRepository {
       conditions.add("EXISTS (SELECT g.id FROM t.tags g WHERE g.nameKey = :tag)");
     }
     if (f.text() != null) {
-      // Each side on its own table (trigram indexes on PostgreSQL, V11), then by key: an OR
+      // Each side on its own table (trigram indexes on PostgreSQL, V11_1), then by key: an OR
       // across the customer join made the database lower-case every subject and name.
       conditions.add(
           "(t.id IN (SELECT s.id FROM Ticket s WHERE LOWER(s.subject) LIKE :text)"

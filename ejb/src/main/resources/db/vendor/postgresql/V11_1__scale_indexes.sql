@@ -1,5 +1,6 @@
 -- Indexes for what the benchmarks at 100,000 tickets and 1,000,000 messages showed reading too
--- much (bench/, README "Benchmarks"). PostgreSQL only: partial and trigram indexes, which H2 lacks.
+-- much (bench/, README "Benchmarks"), PostgreSQL's part: partial and trigram indexes, which H2
+-- lacks. The portable part is V11.
 
 -- The SLA scan (every 3 seconds, four queries) and the Breaching view look for clocks still running
 -- whose warning time has come. V5's indexes on the warning times hold every ticket ever opened, and

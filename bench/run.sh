@@ -63,4 +63,4 @@ done
 java_pid="$(pgrep -g "$server" -f 'jboss-modules.jar' | head -1)"
 
 mvn -B -q -ntp -pl bench exec:java \
-  -Dexec.args="--url http://localhost:$((8080 + offset)) --password $VENTANILLA_ADMIN_PASSWORD --database PostgreSQL --out $root/bench/results.json --server-pid $java_pid --server-log $log $*"
+  -Dexec.args="--url http://localhost:$((8080 + offset)) --password $VENTANILLA_ADMIN_PASSWORD --database PostgreSQL --out $root/bench/results.json --server-pid ${java_pid:-0} --server-log $log $*"

@@ -2,7 +2,12 @@
 # Runs the benchmarks on PostgreSQL: starts PostgreSQL (Debian's, on loopback) if it is not
 # running, builds Ventanilla for it, starts the server on a fresh database and data dir (ports
 # moved by 500: http://localhost:8580/), runs the bench client, writes bench/results.json, stops
-# the server. Usage: bench/run.sh [--mails 1000] [--search-tickets 10000] (100000 for the full size)
+# the server. With no arguments it runs everything at full size.
+#
+# Usage: bench/run.sh [--mails 1000] [--deliveries 2000] [--tickets 100000] [--messages 1000000]
+#                     [--no-ingest]   (skips the WhatsApp and email ingest: seeded lookups only)
+# Environment: VENTANILLA_BENCH_PORT_OFFSET (default 500), VENTANILLA_BENCH_DB (default
+# ventanilla_bench; dropped and created afresh), so that two runs on one machine stay apart.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -20,17 +25,20 @@ as_postgres() { runuser -u postgres -- "$@"; }
 if ! as_postgres psql -tAc "SELECT 1 FROM pg_roles WHERE rolname = 'ventanilla'" | grep -q 1; then
   as_postgres psql -qc "CREATE ROLE ventanilla LOGIN PASSWORD 'ventanilla'"
 fi
-as_postgres dropdb --if-exists ventanilla_bench
-as_postgres createdb -O ventanilla ventanilla_bench
+offset="${VENTANILLA_BENCH_PORT_OFFSET:-500}"
+database="${VENTANILLA_BENCH_DB:-ventanilla_bench}"
+[[ "$database" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "VENTANILLA_BENCH_DB: not a plain name" >&2; exit 2; }
+as_postgres dropdb --if-exists "$database"
+as_postgres createdb -O ventanilla "$database"
 # Search needs unaccent and pg_trgm (trusted extensions, but a role that does not own the database
 # cannot create them).
-as_postgres psql -q -d ventanilla_bench -c 'CREATE EXTENSION IF NOT EXISTS unaccent; CREATE EXTENSION IF NOT EXISTS pg_trgm;'
+as_postgres psql -q -d "$database" -c 'CREATE EXTENSION IF NOT EXISTS unaccent; CREATE EXTENSION IF NOT EXISTS pg_trgm;'
 
-export VENTANILLA_DB_URL="jdbc:postgresql://127.0.0.1:5432/ventanilla_bench"
+export VENTANILLA_DB_URL="jdbc:postgresql://127.0.0.1:5432/$database"
 export VENTANILLA_DB_USER="ventanilla" VENTANILLA_DB_PASSWORD="ventanilla"
 export VENTANILLA_ADMIN_PASSWORD="bench-Admin-1"
 export VENTANILLA_DATA_DIR="$(mktemp -d /tmp/ventanilla-bench.XXXXXX)"
-export VENTANILLA_PORT_OFFSET=500
+export VENTANILLA_PORT_OFFSET="$offset"
 
 mvn -B -q -ntp -DskipTests package
 log="$root/bench/target/server.log"
@@ -50,5 +58,9 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 
+# The server's JVM (standalone.sh runs it as a child, in the group setsid made): the client asks it
+# for its heap after a full GC (jcmd) and reads its start time from the log.
+java_pid="$(pgrep -g "$server" -f 'jboss-modules.jar' | head -1)"
+
 mvn -B -q -ntp -pl bench exec:java \
-  -Dexec.args="--url http://localhost:8580 --password $VENTANILLA_ADMIN_PASSWORD --database PostgreSQL --out $root/bench/results.json $*"
+  -Dexec.args="--url http://localhost:$((8080 + offset)) --password $VENTANILLA_ADMIN_PASSWORD --database PostgreSQL --out $root/bench/results.json --server-pid ${java_pid:-0} --server-log $log $*"

@@ -5,17 +5,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * Runs the benchmarks against a running Ventanilla and prints a table and JSON. Benchmarks print
  * figures; nothing here asserts a time.
  *
  * <p>Arguments: {@code --url http://localhost:8080 --password ADMIN_PASSWORD --mails 1000
- * --deliveries 2000 --search-tickets 10000 --database PostgreSQL --out bench/results.json}; the
- * database the server uses comes from VENTANILLA_DB_URL, VENTANILLA_DB_USER, VENTANILLA_DB_PASSWORD
- * (or --jdbc-url --jdbc-user --jdbc-password): the WhatsApp ingest counts committed rows and the
- * search benchmark seeds with SQL (10 messages per ticket; 0 skips it). {@code --mails 0} skips the
- * email ingest.
+ * --deliveries 2000 --database PostgreSQL --out bench/results.json}; the database the server uses
+ * comes from VENTANILLA_DB_URL, VENTANILLA_DB_USER, VENTANILLA_DB_PASSWORD (or --jdbc-url
+ * --jdbc-user --jdbc-password): the WhatsApp ingest counts committed rows and the lookups seed with
+ * SQL. {@code --mails 0} skips the email ingest, {@code --deliveries 0} the WhatsApp one, {@code
+ * --no-ingest} both.
+ *
+ * <p>Reads at scale: {@code --tickets 100000 --messages 1000000} (the default; {@code --tickets 0}
+ * skips seeding, search, lookups and footprint; {@code --search-tickets} is the older name of
+ * {@code --tickets}), {@code --load-threads 16 --load-seconds 30}. Footprint: {@code --server-pid}
+ * (the server's JVM, for jcmd) and {@code --server-log} (its console log, for the start time).
  */
 public final class Bench {
 
@@ -29,7 +35,11 @@ public final class Bench {
     Path out = Path.of(arg(args, "--out", "bench/results.json"));
     Client client = new Client(url, password);
 
-    int deliveries = Integer.parseInt(arg(args, "--deliveries", "2000"));
+    boolean ingest = !List.of(args).contains("--no-ingest");
+    if (!ingest) {
+      mails = 0;
+    }
+    int deliveries = ingest ? Integer.parseInt(arg(args, "--deliveries", "2000")) : 0;
     String jdbcUrl = arg(args, "--jdbc-url", System.getenv("VENTANILLA_DB_URL"));
     String jdbcUser = arg(args, "--jdbc-user", System.getenv("VENTANILLA_DB_USER"));
     String jdbcPassword = arg(args, "--jdbc-password", System.getenv("VENTANILLA_DB_PASSWORD"));
@@ -38,16 +48,36 @@ public final class Bench {
     if (jdbcUrl != null && deliveries > 0) {
       results.addAll(
           new WhatsAppIngestBench(client, url, jdbcUrl, jdbcUser, jdbcPassword).run(deliveries));
-    } else {
+    } else if (jdbcUrl == null) {
       System.out.println(
           "No database URL: skipping the WhatsApp ingest (it counts committed rows).");
     }
     if (mails > 0) {
       results.add(EmailIngestBench.run(client, mails));
     }
-    int searchTickets = Integer.parseInt(arg(args, "--search-tickets", "10000"));
-    if (searchTickets > 0 && jdbcUrl != null) {
-      results.addAll(SearchBench.run(client, jdbcUrl, jdbcUser, jdbcPassword, searchTickets));
+    int tickets = Integer.parseInt(arg(args, "--tickets", arg(args, "--search-tickets", "100000")));
+    long messages = Long.parseLong(arg(args, "--messages", String.valueOf(tickets * 10L)));
+    if (tickets > 0 && jdbcUrl != null) {
+      results.addAll(
+          atScale(
+              client,
+              Seed.ensure(jdbcUrl, jdbcUser, jdbcPassword, tickets, messages),
+              new Footprint(Long.parseLong(arg(args, "--server-pid", "0"))),
+              Integer.parseInt(arg(args, "--load-threads", "16")),
+              Integer.parseInt(arg(args, "--load-seconds", "30"))));
+    }
+    String serverLog = arg(args, "--server-log", null);
+    OptionalDouble start = Footprint.startSeconds(serverLog == null ? null : Path.of(serverLog));
+    if (start.isPresent()) {
+      results.add(
+          new Result(
+              "start_s",
+              start.getAsDouble(),
+              "s",
+              null,
+              null,
+              "WildFly's own start time (WFLYSRV0025), the deployment and its migrations included,"
+                  + " on an empty database"));
     }
 
     System.out.println();
@@ -82,6 +112,78 @@ public final class Bench {
     System.out.println("\nWrote " + out);
     // The HTTP clients' worker threads would keep the JVM (and Maven's exec) alive.
     System.exit(0);
+  }
+
+  /**
+   * Search and lookups on the seeded desk, one request at a time; the query plans; the heap at idle
+   * and under load (mixed reads and new tickets from many connections).
+   */
+  private static List<Result> atScale(
+      Client client, Seed.Data data, Footprint footprint, int loadThreads, int loadSeconds)
+      throws Exception {
+    List<Result> results = new ArrayList<>();
+    System.out.println("Search on " + data.note() + ":");
+    results.addAll(SearchBench.run(client, data));
+    System.out.println("Inbox, ticket, customer and report lookups on " + data.note() + ":");
+    LookupBench lookups = new LookupBench(client, data);
+    results.addAll(lookups.run());
+    Plans.print(data);
+    if (!footprint.available()) {
+      System.out.println("No --server-pid: no heap figures.");
+      results.addAll(lookups.underLoad(loadThreads, loadSeconds, () -> {}));
+      return results;
+    }
+    String xmx =
+        footprint.maxHeapMib().stream()
+            .mapToObj(mib -> String.format(Locale.ROOT, "-Xmx %.0f MiB", mib))
+            .findFirst()
+            .orElse("");
+    footprint
+        .heapAfterFullGcMib()
+        .ifPresent(
+            mib ->
+                results.add(
+                    new Result(
+                        "heap_idle_mib",
+                        mib,
+                        "MiB",
+                        null,
+                        null,
+                        "heap used after a full GC, idle after seeding and the lookups; " + xmx)));
+    List<Double> samples = new ArrayList<>();
+    results.addAll(
+        lookups.underLoad(
+            loadThreads,
+            loadSeconds,
+            () -> {
+              // Three full GCs spread over the load; the largest heap that survives one counts.
+              for (int i = 1; i <= 3; i++) {
+                Thread.sleep(loadSeconds * 1000L / 4);
+                footprint.heapAfterFullGcMib().ifPresent(samples::add);
+              }
+            }));
+    samples.stream()
+        .max(Double::compare)
+        .ifPresent(
+            mib ->
+                results.add(
+                    new Result(
+                        "heap_load_mib",
+                        mib,
+                        "MiB",
+                        null,
+                        null,
+                        "largest heap used after a full GC taken during the "
+                            + loadThreads
+                            + "-connection load (3 samples: "
+                            + String.join(
+                                ", ",
+                                samples.stream()
+                                    .map(s -> String.format(Locale.ROOT, "%.0f", s))
+                                    .toList())
+                            + " MiB); "
+                            + xmx)));
+    return results;
   }
 
   private static String arg(String[] args, String name, String fallback) {

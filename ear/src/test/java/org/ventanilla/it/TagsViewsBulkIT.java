@@ -320,4 +320,44 @@ class TagsViewsBulkIT {
       assertEquals(List.of(onTickets), strings(ticket(id).getJsonArray("tags")));
     }
   }
+
+  @Test
+  @DisplayName("a saved view's text finds tickets by subject, by customer name, or by number")
+  void savedViewText() {
+    String word = unique("palabra");
+    Api.Response bySubject =
+        admin.post(
+            "tickets",
+            """
+            {"channel":"email","subject":"Asunto %s","text":"Hola","customer":{"name":"Eva","email":"%s@example.com"}}"""
+                .formatted(word.toUpperCase(java.util.Locale.ROOT), unique("eva")));
+    Api.Response byName =
+        admin.post(
+            "tickets",
+            """
+            {"channel":"email","subject":"Otro","text":"Hola","customer":{"name":"Luis %s","email":"%s@example.com"}}"""
+                .formatted(word, unique("luis")));
+    newTicket();
+    long subjectId = bySubject.object().getJsonNumber("id").longValue();
+    long nameId = byName.object().getJsonNumber("id").longValue();
+
+    Api.Response view =
+        admin.post("views", "{\"name\":\"Texto %s\",\"text\":\"%s\"}".formatted(word, word));
+    assertEquals(201, view.status(), view::toString);
+    assertEquals(2, view.object().getInt("count"));
+    long viewId = view.object().getJsonNumber("id").longValue();
+    JsonObject page = admin.get("views/" + viewId + "/tickets?size=10").object();
+    assertEquals(
+        List.of(nameId, subjectId),
+        page.getJsonArray("items").stream()
+            .map(v -> v.asJsonObject().getJsonNumber("id").longValue())
+            .toList(),
+        "newest activity first");
+
+    long number = byName.object().getJsonNumber("number").longValue();
+    Api.Response byNumber =
+        admin.post("views", "{\"name\":\"Numero %s\",\"text\":\"#%d\"}".formatted(word, number));
+    assertEquals(201, byNumber.status(), byNumber::toString);
+    assertEquals(1, byNumber.object().getInt("count"));
+  }
 }

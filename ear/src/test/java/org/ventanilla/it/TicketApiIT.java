@@ -207,7 +207,12 @@ class TicketApiIT {
     JsonObject first = page.getJsonArray("items").getJsonObject(0);
     assertEquals("Listado 2", first.getString("subject"), "newest activity first");
 
+    // The three tickets just recorded have nobody assigned: the newest of them comes first.
     JsonObject unassigned = admin.get("tickets?assignee=none&size=200").object();
+    assertEquals(
+        "Listado 2",
+        unassigned.getJsonArray("items").getJsonObject(0).getString("subject"),
+        "the unassigned list holds the tickets it counts");
     unassigned
         .getJsonArray("items")
         .forEach(t -> assertEquals(JsonValue.NULL, t.asJsonObject().get("assignee")));

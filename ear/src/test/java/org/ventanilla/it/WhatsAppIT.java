@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ventanilla.it.Eventually.await;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -27,7 +28,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
@@ -175,25 +175,6 @@ class WhatsAppIT {
       return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
     } catch (Exception e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static <T> T await(String what, Supplier<Optional<T>> probe, Duration deadline) {
-    Instant end = Instant.now().plus(deadline);
-    while (true) {
-      Optional<T> value = probe.get();
-      if (value.isPresent()) {
-        return value.get();
-      }
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("Timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
     }
   }
 

@@ -3,6 +3,8 @@ package org.ventanilla.customer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,8 +28,8 @@ public class CustomerDirectory {
   }
 
   /** The customers these contacts belong to, by contact value. */
-  public java.util.Map<String, Customer> findByContacts(
-      ContactType type, java.util.Collection<String> normalizedValues) {
+  public Map<String, Customer> findByContacts(
+      ContactType type, Collection<String> normalizedValues) {
     return customers.findByContacts(type, normalizedValues);
   }
 }

@@ -3,8 +3,11 @@ package org.ventanilla.customer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.ventanilla.common.Page.PageRequest;
 
@@ -29,9 +32,9 @@ public class CustomerRepository {
   }
 
   /** The customers these contacts belong to, by contact value: one query for a whole batch. */
-  public java.util.Map<String, Customer> findByContacts(
-      ContactType type, java.util.Collection<String> normalizedValues) {
-    java.util.Map<String, Customer> found = new java.util.HashMap<>();
+  public Map<String, Customer> findByContacts(
+      ContactType type, Collection<String> normalizedValues) {
+    Map<String, Customer> found = new HashMap<>();
     if (normalizedValues.isEmpty()) {
       return found;
     }
@@ -39,7 +42,7 @@ public class CustomerRepository {
             "SELECT c.value, c.customer FROM CustomerContact c WHERE c.type = :t AND c.value IN :vs",
             Object[].class)
         .setParameter("t", type)
-        .setParameter("vs", java.util.List.copyOf(normalizedValues))
+        .setParameter("vs", List.copyOf(normalizedValues))
         .getResultList()
         .forEach(row -> found.put((String) row[0], (Customer) row[1]));
     return found;

@@ -6,13 +6,18 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.ventanilla.channel.SecretBox;
 import org.ventanilla.channel.whatsapp.MediaDownloader.StoredFile;
@@ -45,7 +50,7 @@ public class WhatsAppInbound {
   private static final Logger LOG = Logger.getLogger(WhatsAppInbound.class.getName());
 
   /** A status for a message we do not know yet may have overtaken our own record of the send. */
-  static final java.time.Duration STATUS_GRACE = java.time.Duration.ofMinutes(2);
+  static final Duration STATUS_GRACE = Duration.ofMinutes(2);
 
   @Inject WhatsAppRepository whatsapp;
   @Inject TicketRepository tickets;
@@ -110,7 +115,7 @@ public class WhatsAppInbound {
     }
     Map<Long, Integer> receivedByChannel = new HashMap<>();
     List<Long> withMedia = new ArrayList<>();
-    Map<WebhookPayload, WebhookEvents> parsed = new java.util.LinkedHashMap<>();
+    Map<WebhookPayload, WebhookEvents> parsed = new LinkedHashMap<>();
     for (WebhookPayload payload : payloads) {
       try {
         parsed.put(payload, WebhookParser.parse(payload.getBody()));
@@ -284,14 +289,14 @@ public class WhatsAppInbound {
   private final class BatchLookups extends Lookups {
     private final Map<String, Customer> customerByAddress = new HashMap<>();
     private final Map<List<Long>, Optional<Ticket>> latestByConversation = new HashMap<>();
-    private final java.util.Set<String> filed = new java.util.HashSet<>();
+    private final Set<String> filed = new HashSet<>();
 
     /** Reads what the batch's messages need in three queries instead of three per message. */
-    BatchLookups(List<Inbound> messages, java.util.Collection<Long> channelIds) {
+    BatchLookups(List<Inbound> messages, Collection<Long> channelIds) {
       filed.addAll(
           whatsapp.storedWamids(
               messages.stream().map(Inbound::wamid).filter(Objects::nonNull).toList()));
-      java.util.Set<String> addresses = new java.util.HashSet<>();
+      Set<String> addresses = new HashSet<>();
       for (Inbound m : messages) {
         try {
           addresses.add(ContactNormalizer.whatsappId(m.waId()));

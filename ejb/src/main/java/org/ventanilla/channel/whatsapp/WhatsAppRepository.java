@@ -6,7 +6,10 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.ventanilla.channel.ChannelType;
 import org.ventanilla.customer.Customer;
@@ -113,7 +116,7 @@ public class WhatsAppRepository {
   }
 
   /** Which of these wamids are already filed as messages. */
-  public List<String> storedWamids(java.util.Collection<String> wamids) {
+  public List<String> storedWamids(Collection<String> wamids) {
     if (wamids.isEmpty()) {
       return List.of();
     }
@@ -129,9 +132,9 @@ public class WhatsAppRepository {
    * The newest ticket of each of these customers on each of these numbers, keyed by [customer id,
    * channel id]: what {@link #latestTicket} gives, for a whole batch in one query.
    */
-  public java.util.Map<List<Long>, Ticket> latestTickets(
-      java.util.Collection<Customer> customers, java.util.Collection<Long> channelIds) {
-    java.util.Map<List<Long>, Ticket> latest = new java.util.HashMap<>();
+  public Map<List<Long>, Ticket> latestTickets(
+      Collection<Customer> customers, Collection<Long> channelIds) {
+    Map<List<Long>, Ticket> latest = new HashMap<>();
     if (customers.isEmpty() || channelIds.isEmpty()) {
       return latest;
     }

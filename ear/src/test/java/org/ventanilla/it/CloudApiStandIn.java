@@ -1,5 +1,7 @@
 package org.ventanilla.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,6 +29,33 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CloudApiStandIn implements AutoCloseable {
 
   public static final String TOKEN = "EAAG-test-token";
+
+  /**
+   * A WhatsApp number of a test's own: its channel id, phone number id, app secret, verify token.
+   */
+  public record WhatsAppNumber(long id, String phoneNumberId, String secret, String verifyToken) {}
+
+  /**
+   * A WhatsApp channel created through the API for a fresh random number, its Cloud API at {@code
+   * apiBaseUrl}; the app secret is {@code secretPrefix} and the number.
+   */
+  public static WhatsAppNumber newNumber(
+      Api admin, String apiBaseUrl, String name, String secretPrefix) {
+    String phoneNumberId = String.valueOf(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50));
+    String secret = secretPrefix + phoneNumberId;
+    String verify = "verify-" + phoneNumberId;
+    Api.Response created =
+        admin.post(
+            "channels",
+            """
+            {"type":"whatsapp","name":"%s %s","phoneNumberId":"%s","displayPhoneNumber":"+34 910 000 000",
+             "accessToken":"%s","appSecret":"%s","verifyToken":"%s",
+             "apiBaseUrl":"%s","apiVersion":"v21.0"}"""
+                .formatted(name, phoneNumberId, phoneNumberId, TOKEN, secret, verify, apiBaseUrl));
+    assertEquals(201, created.status(), created::toString);
+    return new WhatsAppNumber(
+        created.object().getJsonNumber("id").longValue(), phoneNumberId, secret, verify);
+  }
 
   /** One request as the stand-in saw it, and the status it answered. */
   public record Recorded(

@@ -144,7 +144,7 @@ class HostileInputBrowserIT {
     assertEquals(200, tagged.status(), tagged::toString);
 
     // WhatsApp: a text, a profile name and a document's file name, through a signed webhook.
-    HostileSupport.Number number = HostileSupport.newNumber(cloud.baseUrl());
+    CloudApiStandIn.WhatsAppNumber number = HostileSupport.newNumber(cloud.baseUrl());
     String waId = HostileSupport.newWaId();
     String waText =
         "<script>"

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.ventanilla.it.HostileSupport.Number;
+import org.ventanilla.it.CloudApiStandIn.WhatsAppNumber;
 import org.ventanilla.it.HostileSupport.WebSession;
 
 /**
@@ -82,7 +82,7 @@ class HostileInputIT {
   }
 
   /** A text message from a new customer lands on a ticket: the webhook still works. */
-  private static void assertWebhookStillLands(Number number) {
+  private static void assertWebhookStillLands(WhatsAppNumber number) {
     String waId = newWaId();
     String id = wamid();
     deliver(number, payload(number, waId, "Después", textMessage(waId, id, "¿Seguís ahí?")));
@@ -99,7 +99,7 @@ class HostileInputIT {
   @DisplayName(
       "a webhook body over 1 MB gets 413 in JSON, announced or chunked, and the next webhook lands")
   void oversizedWebhook() {
-    Number number = HostileSupport.newNumber(cloud.baseUrl());
+    WhatsAppNumber number = HostileSupport.newNumber(cloud.baseUrl());
     byte[] big = new byte[2 * WEBHOOK_LIMIT];
     Arrays.fill(big, (byte) ' ');
     big[0] = '{';
@@ -127,7 +127,7 @@ class HostileInputIT {
   @DisplayName(
       "signed webhooks that are not JSON, or nested 10,000 deep, get 400 and are not stored; the next one lands")
   void malformedSignedWebhooks() {
-    Number number = HostileSupport.newNumber(cloud.baseUrl());
+    WhatsAppNumber number = HostileSupport.newNumber(cloud.baseUrl());
     List<String> bodies =
         List.of(
             "{not json",
@@ -159,7 +159,7 @@ class HostileInputIT {
   @Test
   @DisplayName("an unsigned webhook gets 401 and a wrongly signed one 403; nothing of them lands")
   void unsignedAndForgedWebhooks() {
-    Number number = HostileSupport.newNumber(cloud.baseUrl());
+    WhatsAppNumber number = HostileSupport.newNumber(cloud.baseUrl());
     String waId = newWaId();
     byte[] body =
         payload(number, waId, "Falso", textMessage(waId, wamid(), "forged"))
@@ -497,7 +497,7 @@ class HostileInputIT {
   @DisplayName(
       "an agent gets 403 on every admin endpoint and changes nothing; without credentials it is 401")
   void agentOnAdminEndpoints() {
-    Number whatsapp = HostileSupport.newNumber(cloud.baseUrl());
+    WhatsAppNumber whatsapp = HostileSupport.newNumber(cloud.baseUrl());
     Api.Response template =
         admin.post(
             "channels/" + whatsapp.id() + "/templates",
@@ -835,7 +835,7 @@ class HostileInputIT {
   @DisplayName(
       "WhatsApp files named ../../etc/passwd and worse are stored under the data dir and offered with a safe name")
   void whatsAppMediaNamesCannotTraverse() throws IOException {
-    Number number = HostileSupport.newNumber(cloud.baseUrl());
+    WhatsAppNumber number = HostileSupport.newNumber(cloud.baseUrl());
     Map<String, String> names = new LinkedHashMap<>();
     names.put("../../../../etc/passwd", "passwd");
     names.put("..\\..\\windows\\win.ini", "win.ini");

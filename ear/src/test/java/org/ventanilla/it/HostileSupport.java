@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.ventanilla.it.CloudApiStandIn.WhatsAppNumber;
 
 /**
  * What the hostile-input tests share: signed webhooks as Meta sends them, a signed-in browser
@@ -120,29 +121,8 @@ final class HostileSupport {
 
   // ---- WhatsApp, as Meta delivers it ----
 
-  /** A WhatsApp number of the test's own: its channel id, phone number id and app secret. */
-  record Number(long id, String phoneNumberId, String secret) {}
-
-  static Number newNumber(String apiBaseUrl) {
-    String phoneNumberId = String.valueOf(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50));
-    String secret = "hostile-secret-" + phoneNumberId;
-    Api.Response created =
-        Api.asAdmin()
-            .post(
-                "channels",
-                """
-                {"type":"whatsapp","name":"Hostil %s","phoneNumberId":"%s","displayPhoneNumber":"+34 910 000 001",
-                 "accessToken":"%s","appSecret":"%s","verifyToken":"verify-%s",
-                 "apiBaseUrl":"%s","apiVersion":"v21.0"}"""
-                    .formatted(
-                        phoneNumberId,
-                        phoneNumberId,
-                        CloudApiStandIn.TOKEN,
-                        secret,
-                        phoneNumberId,
-                        apiBaseUrl));
-    assertEquals(201, created.status(), created::toString);
-    return new Number(created.object().getJsonNumber("id").longValue(), phoneNumberId, secret);
+  static WhatsAppNumber newNumber(String apiBaseUrl) {
+    return CloudApiStandIn.newNumber(Api.asAdmin(), apiBaseUrl, "Hostil", "hostile-secret-");
   }
 
   static String newWaId() {
@@ -154,7 +134,7 @@ final class HostileSupport {
   }
 
   /** One change with one message from one customer; {@code message} is the message's JSON. */
-  static String payload(Number number, String waId, String profileName, String message) {
+  static String payload(WhatsAppNumber number, String waId, String profileName, String message) {
     return """
         {"object":"whatsapp_business_account","entry":[{"id":"1029","changes":[{"value":{
          "messaging_product":"whatsapp",
@@ -218,11 +198,11 @@ final class HostileSupport {
     }
   }
 
-  static HttpResponse<String> postSigned(Number number, byte[] body) {
+  static HttpResponse<String> postSigned(WhatsAppNumber number, byte[] body) {
     return postWebhook(HttpRequest.BodyPublishers.ofByteArray(body), sign(body, number.secret()));
   }
 
-  static HttpResponse<String> deliver(Number number, String json) {
+  static HttpResponse<String> deliver(WhatsAppNumber number, String json) {
     HttpResponse<String> response = postSigned(number, json.getBytes(StandardCharsets.UTF_8));
     assertEquals(200, response.statusCode(), response::body);
     return response;

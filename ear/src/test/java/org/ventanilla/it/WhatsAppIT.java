@@ -40,6 +40,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ventanilla.it.CloudApiStandIn.WhatsAppNumber;
 
 /**
  * The WhatsApp channel end to end against the deployed EAR: a channel made through the API points
@@ -72,30 +73,9 @@ class WhatsAppIT {
     cloud.close();
   }
 
-  /** A number of this test's own: its phone number id and app secret. */
-  private record Number(long id, String phoneNumberId, String secret, String verifyToken) {}
-
-  private Number newNumber() {
-    String phoneNumberId = String.valueOf(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50));
-    String secret = "sécret-" + phoneNumberId;
-    String verify = "verify-" + phoneNumberId;
-    Api.Response created =
-        admin.post(
-            "channels",
-            """
-            {"type":"whatsapp","name":"Ventas %s","phoneNumberId":"%s","displayPhoneNumber":"+34 910 000 000",
-             "accessToken":"%s","appSecret":"%s","verifyToken":"%s",
-             "apiBaseUrl":"%s","apiVersion":"v21.0"}"""
-                .formatted(
-                    phoneNumberId,
-                    phoneNumberId,
-                    CloudApiStandIn.TOKEN,
-                    secret,
-                    verify,
-                    cloud.baseUrl()));
-    assertEquals(201, created.status(), created::toString);
-    return new Number(
-        created.object().getJsonNumber("id").longValue(), phoneNumberId, secret, verify);
+  private WhatsAppNumber newNumber() {
+    // A non-ASCII app secret: the signature is over UTF-8 bytes.
+    return CloudApiStandIn.newNumber(admin, cloud.baseUrl(), "Ventas", "sécret-");
   }
 
   private static String newWaId() {
@@ -107,7 +87,8 @@ class WhatsAppIT {
   }
 
   /** One change with messages from one customer, as Meta sends it. */
-  private static String payload(Number number, String waId, String name, String... messages) {
+  private static String payload(
+      WhatsAppNumber number, String waId, String name, String... messages) {
     return """
         {"object":"whatsapp_business_account","entry":[{"id":"1029","changes":[{"value":{
          "messaging_product":"whatsapp",
@@ -129,7 +110,7 @@ class WhatsAppIT {
         waId, id, Instant.now().getEpochSecond(), "text", "\"text\":{\"body\":\"" + text + "\"}");
   }
 
-  private static String statuses(Number number, String... statuses) {
+  private static String statuses(WhatsAppNumber number, String... statuses) {
     return """
         {"object":"whatsapp_business_account","entry":[{"id":"1029","changes":[{"value":{
          "messaging_product":"whatsapp",
@@ -160,7 +141,7 @@ class WhatsAppIT {
     }
   }
 
-  private static HttpResponse<String> deliver(Number number, String json) {
+  private static HttpResponse<String> deliver(WhatsAppNumber number, String json) {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     HttpResponse<String> response = postWebhook(body, sign(body, number.secret()));
     assertEquals(200, response.statusCode(), response::body);
@@ -238,7 +219,7 @@ class WhatsAppIT {
   @Test
   @DisplayName("a channel keeps its secrets: the API says only that they are set")
   void channelSecretsNeverComeBack() {
-    Number number = newNumber();
+    WhatsAppNumber number = newNumber();
 
     Api.Response read = admin.get("channels/" + number.id());
 
@@ -269,7 +250,7 @@ class WhatsAppIT {
   @DisplayName(
       "Meta's subscription check gets the challenge back only with a channel's verify token")
   void verificationNeedsTheVerifyToken() throws Exception {
-    Number number = newNumber();
+    WhatsAppNumber number = newNumber();
     String base =
         Api.baseUrl() + "api/v1/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=1158201444";
 
@@ -303,7 +284,7 @@ class WhatsAppIT {
   @DisplayName(
       "every message type lands exactly once on the customer's ticket, media stored and checked")
   void everyMessageTypeLandsOnce() throws Exception {
-    Number number = newNumber();
+    WhatsAppNumber number = newNumber();
     String waId = newWaId();
     byte[] photo = "JPEG bytes: foto de la caja rota".getBytes(StandardCharsets.UTF_8);
     byte[] pdf = "%PDF-1.4 factura".getBytes(StandardCharsets.UTF_8);
@@ -515,7 +496,7 @@ class WhatsAppIT {
   @DisplayName(
       "a delivery with a wrong, foreign or missing signature is refused and leaves no trace")
   void badSignaturesLeaveNoTrace() {
-    Number number = newNumber();
+    WhatsAppNumber number = newNumber();
     String waId = newWaId();
     byte[] body =
         payload(number, waId, "Mallory", text(waId, wamid(), "Soy Meta, créeme 😇"))
@@ -542,7 +523,7 @@ class WhatsAppIT {
   @Test
   @DisplayName("a body over 1 MB is refused with 413")
   void oversizedBodyIsRefused() {
-    Number number = newNumber();
+    WhatsAppNumber number = newNumber();
     byte[] body = new byte[1024 * 1024 + 10];
     java.util.Arrays.fill(body, (byte) ' ');
     assertEquals(413, postWebhook(body, sign(body, number.secret())).statusCode());
@@ -551,7 +532,7 @@ class WhatsAppIT {
   @Test
   @DisplayName("a reply reaches the Cloud API in its documented shape; statuses move it to read")
   void replyAndStatuses() {
-    Number number = newNumber();
+    WhatsAppNumber number = newNumber();
     String waId = newWaId();
     String inbound = wamid();
     long start = System.nanoTime();
@@ -596,7 +577,7 @@ class WhatsAppIT {
   @Test
   @DisplayName("after 24 hours a free reply is refused with 422 and an approved template goes out")
   void closedWindowTakesTemplates() {
-    Number number = newNumber();
+    WhatsAppNumber number = newNumber();
     String waId = newWaId();
     String old = wamid();
     long twoDaysAgo = Instant.now().minus(Duration.ofDays(2)).getEpochSecond();
@@ -671,7 +652,7 @@ class WhatsAppIT {
   @DisplayName(
       "a 5xx from the Cloud API is retried by the outbox and the reply is sent exactly once")
   void serverErrorThenSuccess() {
-    Number number = newNumber();
+    WhatsAppNumber number = newNumber();
     String waId = newWaId();
     String inbound = wamid();
     deliver(number, payload(number, waId, "Iker", text(waId, inbound, "¿Abrís el domingo?")));
@@ -693,7 +674,7 @@ class WhatsAppIT {
   @Test
   @DisplayName("a 4xx from the Cloud API fails the reply with Meta's code and message")
   void clientErrorIsRefused() {
-    Number number = newNumber();
+    WhatsAppNumber number = newNumber();
     String waId = newWaId();
     String inbound = wamid();
     deliver(number, payload(number, waId, "Nora", text(waId, inbound, "Hola")));
@@ -716,7 +697,7 @@ class WhatsAppIT {
   @Test
   @DisplayName("a message after resolution reopens the ticket within the reopen days")
   void messageAfterResolutionReopens() {
-    Number number = newNumber();
+    WhatsAppNumber number = newNumber();
     String waId = newWaId();
     String first = wamid();
     deliver(number, payload(number, waId, "Eva", text(waId, first, "Hola")));

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ventanilla.it.Api;
 import org.ventanilla.it.CloudApiStandIn;
+import org.ventanilla.it.CloudApiStandIn.WhatsAppNumber;
 import org.ventanilla.it.MailServer;
 
 /**
@@ -60,7 +61,7 @@ class DatabaseStopDrill {
       mail.addMailbox(mailbox, "drill-secret");
       long mailboxId = Deliveries.newMailbox(admin, mailbox, mail.imapPort(), mail.smtpPort(), 5);
       cleanup.add("channels/" + mailboxId);
-      Deliveries.Number number = Deliveries.newNumber(admin, cloud.baseUrl());
+      WhatsAppNumber number = Deliveries.newNumber(admin, cloud.baseUrl());
       cleanup.add("channels/" + number.id());
       List<String> messageIds = new ArrayList<>();
       for (int i = 0; i < 5; i++) {

@@ -17,6 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.ventanilla.it.Api;
 import org.ventanilla.it.CloudApiStandIn;
+import org.ventanilla.it.CloudApiStandIn.WhatsAppNumber;
 
 /**
  * What the outside world sends in the drills: Meta's signed webhook deliveries to a server, and
@@ -35,29 +36,9 @@ final class Deliveries {
 
   private Deliveries() {}
 
-  /** A WhatsApp number of a drill: its channel id, phone number id and app secret. */
-  record Number(long id, String phoneNumberId, String secret) {}
-
   /** A WhatsApp number through the API, whose Cloud API is at {@code apiBaseUrl}. */
-  static Number newNumber(Api admin, String apiBaseUrl) {
-    String phoneNumberId = String.valueOf(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50));
-    String secret = "drill-secret-" + phoneNumberId;
-    Api.Response created =
-        admin.post(
-            "channels",
-            """
-            {"type":"whatsapp","name":"Drill %s","phoneNumberId":"%s","displayPhoneNumber":"+34 910 000 000",
-             "accessToken":"%s","appSecret":"%s","verifyToken":"verify-%s",
-             "apiBaseUrl":"%s","apiVersion":"v21.0"}"""
-                .formatted(
-                    phoneNumberId,
-                    phoneNumberId,
-                    CloudApiStandIn.TOKEN,
-                    secret,
-                    phoneNumberId,
-                    apiBaseUrl));
-    assertEquals(201, created.status(), created::toString);
-    return new Number(created.object().getJsonNumber("id").longValue(), phoneNumberId, secret);
+  static WhatsAppNumber newNumber(Api admin, String apiBaseUrl) {
+    return CloudApiStandIn.newNumber(admin, apiBaseUrl, "Drill", "drill-secret-");
   }
 
   /** A mailbox through the API: IMAP and SMTP on loopback, polled every {@code pollSeconds}. */
@@ -84,7 +65,12 @@ final class Deliveries {
 
   /** One customer text message to the number, as Meta delivers it: one message per delivery. */
   static String textMessage(
-      Number number, String waId, String name, String wamid, long epochSeconds, String text) {
+      WhatsAppNumber number,
+      String waId,
+      String name,
+      String wamid,
+      long epochSeconds,
+      String text) {
     return """
         {"object":"whatsapp_business_account","entry":[{"id":"1029","changes":[{"value":{
          "messaging_product":"whatsapp",
@@ -100,7 +86,7 @@ final class Deliveries {
    *
    * @return the HTTP status, or {@link #NO_ANSWER}
    */
-  static int post(String serverBaseUrl, Number number, String json) {
+  static int post(String serverBaseUrl, WhatsAppNumber number, String json) {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(serverBaseUrl + "api/v1/webhooks/whatsapp"))

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ventanilla.it.Api;
 import org.ventanilla.it.CloudApiStandIn;
+import org.ventanilla.it.CloudApiStandIn.WhatsAppNumber;
 import org.ventanilla.it.MailServer;
 
 /**
@@ -56,7 +57,7 @@ class KillNineDrill {
             mailbox,
             Deliveries.mail(id, "kill" + i + "@example.org", mailbox, "Pedido " + i, "Hola " + i));
       }
-      Deliveries.Number number = Deliveries.newNumber(admin, cloud.baseUrl());
+      WhatsAppNumber number = Deliveries.newNumber(admin, cloud.baseUrl());
       cleanup.add("channels/" + number.id());
       List<String> waIds = new ArrayList<>();
       List<String> wamids = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ventanilla.it.Api;
 import org.ventanilla.it.CloudApiStandIn;
+import org.ventanilla.it.CloudApiStandIn.WhatsAppNumber;
 import org.ventanilla.it.MailServer;
 
 /**
@@ -86,7 +87,7 @@ class OutboundOutageDrill {
       for (String fault : List.of("refuse", "503", "stall")) {
         FaultyPort api = new FaultyPort(cloudPort);
         ports.add(api);
-        Deliveries.Number number =
+        WhatsAppNumber number =
             Deliveries.newNumber(
                 adminA, fault.equals("503") ? cloud.baseUrl() : "http://127.0.0.1:" + api.port());
         cleanup.add("channels/" + number.id());

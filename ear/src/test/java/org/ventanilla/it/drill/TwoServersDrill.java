@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ventanilla.it.Api;
 import org.ventanilla.it.CloudApiStandIn;
+import org.ventanilla.it.CloudApiStandIn.WhatsAppNumber;
 import org.ventanilla.it.MailServer;
 
 /**
@@ -50,7 +51,7 @@ class TwoServersDrill {
       mail.addMailbox(mailbox, "drill-secret");
       long mailboxId = Deliveries.newMailbox(adminA, mailbox, mail.imapPort(), mail.smtpPort(), 5);
       cleanup.add("channels/" + mailboxId);
-      Deliveries.Number number = Deliveries.newNumber(adminA, cloud.baseUrl());
+      WhatsAppNumber number = Deliveries.newNumber(adminA, cloud.baseUrl());
       cleanup.add("channels/" + number.id());
       String agent = "two-agent-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
       assertEquals(

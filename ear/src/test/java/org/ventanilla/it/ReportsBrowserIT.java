@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -85,7 +86,11 @@ class ReportsBrowserIT {
                   "//*[@id='filters:channel']//*[contains(@class,'ui-button')]"
                       + "[normalize-space(.)='WhatsApp']"))
           .click();
-      browser.wait.until(d -> "1".equals(cell(d, agent, "col-open")));
+      // The table is re-rendered by the filter's AJAX update: a row read during it goes stale.
+      browser
+          .wait
+          .ignoring(StaleElementReferenceException.class)
+          .until(d -> "1".equals(cell(d, agent, "col-open")));
       assertEquals(1L, chart(browser.driver, "daily-chart", "data.datasets.length"));
       assertEquals("WhatsApp", chart(browser.driver, "daily-chart", "data.datasets[0].label"));
 

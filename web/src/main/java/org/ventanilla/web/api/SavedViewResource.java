@@ -10,8 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.common.Page;
@@ -25,6 +27,8 @@ import org.ventanilla.ticket.TicketSummary;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SavedViewResource {
+
+  @Context UriInfo uriInfo;
 
   @Inject SavedViewService views;
 
@@ -44,7 +48,8 @@ public class SavedViewResource {
     if (body == null) {
       throw new InvalidInputException("A JSON body is required");
     }
-    return Response.status(Response.Status.CREATED).entity(views.create(body)).build();
+    SavedViewSummary created = views.create(body);
+    return Created.at(uriInfo, created.id(), created).build();
   }
 
   @PATCH

@@ -9,8 +9,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.tag.TagService;
@@ -21,6 +23,8 @@ import org.ventanilla.tag.TagView;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TagResource {
+
+  @Context UriInfo uriInfo;
 
   @Inject TagService tags;
 
@@ -34,9 +38,8 @@ public class TagResource {
     if (body == null) {
       throw new InvalidInputException("A JSON body is required");
     }
-    return Response.status(Response.Status.CREATED)
-        .entity(tags.create(body.name(), body.colour()))
-        .build();
+    TagView created = tags.create(body.name(), body.colour());
+    return Created.at(uriInfo, created.id(), created).build();
   }
 
   @PATCH

@@ -154,7 +154,7 @@ public class TicketResource {
   @Path("{id}/notes")
   public Response addNote(@PathParam("id") long id, TextBody body) {
     MessageView note = tickets.addNote(id, body == null ? null : body.text());
-    return Response.status(Response.Status.CREATED).entity(note).build();
+    return Created.at(uriInfo, note.id(), note).build();
   }
 
   @POST
@@ -164,7 +164,7 @@ public class TicketResource {
         body != null && body.template() != null
             ? tickets.replyWithTemplate(id, body.template())
             : tickets.reply(id, body == null ? null : body.text());
-    return Response.status(Response.Status.CREATED).entity(reply).build();
+    return Created.at(uriInfo, reply.id(), reply).build();
   }
 
   /** A note or a reply: its text; a WhatsApp reply may name an approved template instead. */

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.common.Page;
 import org.ventanilla.savedview.SavedViewRequest;
 import org.ventanilla.savedview.SavedViewService;
@@ -45,9 +44,7 @@ public class SavedViewResource {
 
   @POST
   public Response create(SavedViewRequest body) {
-    if (body == null) {
-      throw new InvalidInputException("A JSON body is required");
-    }
+    Created.requireBody(body);
     SavedViewSummary created = views.create(body);
     return Created.at(uriInfo, created.id(), created).build();
   }
@@ -55,9 +52,7 @@ public class SavedViewResource {
   @PATCH
   @Path("{id}")
   public SavedViewSummary update(@PathParam("id") long id, SavedViewRequest body) {
-    if (body == null) {
-      throw new InvalidInputException("A JSON body is required");
-    }
+    Created.requireBody(body);
     return views.update(id, body);
   }
 

@@ -35,9 +35,7 @@ public class TagResource {
 
   @POST
   public Response create(TagBody body) {
-    if (body == null) {
-      throw new InvalidInputException("A JSON body is required");
-    }
+    Created.requireBody(body);
     TagView created = tags.create(body.name(), body.colour());
     return Created.at(uriInfo, created.id(), created).build();
   }
@@ -45,9 +43,7 @@ public class TagResource {
   @PATCH
   @Path("{id}")
   public TagView update(@PathParam("id") long id, TagBody body) {
-    if (body == null) {
-      throw new InvalidInputException("A JSON body is required");
-    }
+    Created.requireBody(body);
     return tags.update(id, body.name(), body.colour());
   }
 

@@ -69,9 +69,7 @@ public class TicketResource {
 
   @POST
   public Response create(NewInboundTicket request) {
-    if (request == null) {
-      throw new InvalidInputException("A JSON body is required");
-    }
+    Created.requireBody(request);
     TicketDetails created = tickets.recordInbound(request);
     return Response.created(
             uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
@@ -92,9 +90,7 @@ public class TicketResource {
   @Path("{id}")
   public Response update(
       @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonObject body) {
-    if (body == null) {
-      throw new InvalidInputException("A JSON body is required");
-    }
+    Created.requireBody(body);
     TicketChanges changes =
         new TicketChanges(
             text(body, "status"),

@@ -115,6 +115,9 @@ class TagsViewsBulkIT {
     Api.Response target =
         admin.post("tags", "{\"name\":\"%s\",\"colour\":\"#FF0000\"}".formatted(into));
     assertEquals(201, target.status(), target::toString);
+    assertTrue(
+        target.header("Location").endsWith("/api/v1/tags/" + target.object().getInt("id")),
+        "a created tag answers with its Location");
     assertEquals(
         409, admin.post("tags", "{\"name\":\"%s\"}".formatted(into.toUpperCase())).status());
     long fromId =

@@ -175,6 +175,10 @@ class TicketApiIT {
 
     Api.Response note = admin.post("tickets/" + id + "/notes", "{\"text\":\"Cliente VIP\"}");
     assertEquals(201, note.status());
+    assertTrue(
+        note.header("Location")
+            .endsWith("/api/v1/tickets/" + id + "/notes/" + note.object().getInt("id")),
+        "a created note answers with its Location");
     assertEquals("note", note.object().getString("kind"));
     assertEquals(JsonValue.NULL, note.object().get("deliveryStatus"));
     assertEquals("new", admin.get("tickets/" + id).object().getString("status"));

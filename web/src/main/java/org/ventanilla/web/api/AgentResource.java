@@ -17,7 +17,6 @@ import org.ventanilla.agent.AgentChanges;
 import org.ventanilla.agent.AgentService;
 import org.ventanilla.agent.AgentView;
 import org.ventanilla.agent.NewAgent;
-import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.common.NotFoundException;
 
 /** The team: anyone can list it; admins add and change agents (checked by the service). */
@@ -48,9 +47,7 @@ public class AgentResource {
 
   @POST
   public Response create(NewAgent request) {
-    if (request == null) {
-      throw new InvalidInputException("A JSON body is required");
-    }
+    Created.requireBody(request);
     AgentView created = agents.create(request);
     return Response.created(uriInfo.getAbsolutePathBuilder().path(created.username()).build())
         .entity(created)
@@ -60,9 +57,7 @@ public class AgentResource {
   @PATCH
   @Path("{username}")
   public AgentView update(@PathParam("username") String username, AgentChanges changes) {
-    if (changes == null) {
-      throw new InvalidInputException("A JSON body is required");
-    }
+    Created.requireBody(changes);
     return agents.update(username, changes);
   }
 }

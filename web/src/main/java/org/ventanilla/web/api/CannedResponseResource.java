@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.template.CannedResponseRequest;
 import org.ventanilla.template.CannedResponseService;
 import org.ventanilla.template.CannedResponseView;
@@ -60,9 +59,7 @@ public class CannedResponseResource {
   }
 
   private static CannedResponseRequest require(CannedResponseRequest request) {
-    if (request == null) {
-      throw new InvalidInputException("A JSON body is required");
-    }
+    Created.requireBody(request);
     return request;
   }
 }

@@ -62,9 +62,7 @@ public class ChannelResource {
 
   @POST
   public Response create(JsonObject body) {
-    if (body == null) {
-      throw new InvalidInputException("A JSON body is required");
-    }
+    Created.requireBody(body);
     ChannelView created =
         switch (type(body)) {
           case EMAIL -> emailChannels.create(read(body, EmailChannelRequest.class));
@@ -79,9 +77,7 @@ public class ChannelResource {
   @PATCH
   @Path("{id}")
   public ChannelView update(@PathParam("id") long id, JsonObject body) {
-    if (body == null) {
-      throw new InvalidInputException("A JSON body is required");
-    }
+    Created.requireBody(body);
     return switch (channels.typeOf(id)) {
       case EMAIL -> emailChannels.update(id, read(body, EmailChannelRequest.class));
       case WHATSAPP -> whatsappChannels.update(id, read(body, WhatsAppChannelRequest.class));
@@ -151,9 +147,7 @@ public class ChannelResource {
   @POST
   @Path("{id}/templates")
   public Response addTemplate(@PathParam("id") long id, WhatsAppTemplateRequest body) {
-    if (body == null) {
-      throw new InvalidInputException("A JSON body is required");
-    }
+    Created.requireBody(body);
     WhatsAppTemplateView created = whatsappChannels.addTemplate(id, body);
     return Response.created(
             uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())

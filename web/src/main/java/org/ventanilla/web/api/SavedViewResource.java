@@ -10,10 +10,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.common.Page;
 import org.ventanilla.savedview.SavedViewRequest;
 import org.ventanilla.savedview.SavedViewService;
@@ -25,6 +26,8 @@ import org.ventanilla.ticket.TicketSummary;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SavedViewResource {
+
+  @Context UriInfo uriInfo;
 
   @Inject SavedViewService views;
 
@@ -41,18 +44,15 @@ public class SavedViewResource {
 
   @POST
   public Response create(SavedViewRequest body) {
-    if (body == null) {
-      throw new InvalidInputException("A JSON body is required");
-    }
-    return Response.status(Response.Status.CREATED).entity(views.create(body)).build();
+    Created.requireBody(body);
+    SavedViewSummary created = views.create(body);
+    return Created.at(uriInfo, created.id(), created).build();
   }
 
   @PATCH
   @Path("{id}")
   public SavedViewSummary update(@PathParam("id") long id, SavedViewRequest body) {
-    if (body == null) {
-      throw new InvalidInputException("A JSON body is required");
-    }
+    Created.requireBody(body);
     return views.update(id, body);
   }
 

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.common.NotFoundException;
 import org.ventanilla.sla.SlaPolicyRequest;
 import org.ventanilla.sla.SlaPolicyService;
@@ -63,9 +62,7 @@ public class SlaPolicyResource {
   }
 
   private static SlaPolicyRequest required(SlaPolicyRequest body) {
-    if (body == null) {
-      throw new InvalidInputException("A JSON body is required");
-    }
+    Created.requireBody(body);
     return body;
   }
 }

@@ -9,8 +9,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.tag.TagService;
@@ -22,6 +24,8 @@ import org.ventanilla.tag.TagView;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TagResource {
 
+  @Context UriInfo uriInfo;
+
   @Inject TagService tags;
 
   @GET
@@ -31,20 +35,15 @@ public class TagResource {
 
   @POST
   public Response create(TagBody body) {
-    if (body == null) {
-      throw new InvalidInputException("A JSON body is required");
-    }
-    return Response.status(Response.Status.CREATED)
-        .entity(tags.create(body.name(), body.colour()))
-        .build();
+    Created.requireBody(body);
+    TagView created = tags.create(body.name(), body.colour());
+    return Created.at(uriInfo, created.id(), created).build();
   }
 
   @PATCH
   @Path("{id}")
   public TagView update(@PathParam("id") long id, TagBody body) {
-    if (body == null) {
-      throw new InvalidInputException("A JSON body is required");
-    }
+    Created.requireBody(body);
     return tags.update(id, body.name(), body.colour());
   }
 

@@ -69,9 +69,7 @@ public class TicketResource {
 
   @POST
   public Response create(NewInboundTicket request) {
-    if (request == null) {
-      throw new InvalidInputException("A JSON body is required");
-    }
+    Created.requireBody(request);
     TicketDetails created = tickets.recordInbound(request);
     return Response.created(
             uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
@@ -92,9 +90,7 @@ public class TicketResource {
   @Path("{id}")
   public Response update(
       @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonObject body) {
-    if (body == null) {
-      throw new InvalidInputException("A JSON body is required");
-    }
+    Created.requireBody(body);
     TicketChanges changes =
         new TicketChanges(
             text(body, "status"),
@@ -154,7 +150,7 @@ public class TicketResource {
   @Path("{id}/notes")
   public Response addNote(@PathParam("id") long id, TextBody body) {
     MessageView note = tickets.addNote(id, body == null ? null : body.text());
-    return Response.status(Response.Status.CREATED).entity(note).build();
+    return Created.at(uriInfo, note.id(), note).build();
   }
 
   @POST
@@ -164,7 +160,7 @@ public class TicketResource {
         body != null && body.template() != null
             ? tickets.replyWithTemplate(id, body.template())
             : tickets.reply(id, body == null ? null : body.text());
-    return Response.status(Response.Status.CREATED).entity(reply).build();
+    return Created.at(uriInfo, reply.id(), reply).build();
   }
 
   /** A note or a reply: its text; a WhatsApp reply may name an approved template instead. */

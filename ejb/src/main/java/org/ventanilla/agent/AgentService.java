@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.ventanilla.common.ConflictException;
+import org.ventanilla.common.ContactNormalizer;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.common.NotFoundException;
-import org.ventanilla.customer.ContactNormalizer;
 
 /** Managing the team: admins add and change agents; every agent can see who is on the team. */
 @Stateless

@@ -4,29 +4,18 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.logging.Logger;
 import org.ventanilla.agent.CallerAgent;
 import org.ventanilla.agent.Role;
-import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.common.NotFoundException;
 import org.ventanilla.common.Page;
 import org.ventanilla.common.Page.PageRequest;
-import org.ventanilla.ticket.Ticket;
-import org.ventanilla.ticket.TicketRepository;
-import org.ventanilla.ticket.TicketSummary;
 
-/** Looking customers up, with their history across channels. */
+/** Looking customers up and correcting them; their tickets are {@code ticket.CustomerTickets}. */
 @Stateless
 @RolesAllowed({Role.ADMIN_ROLE, Role.AGENT_ROLE})
 public class CustomerService {
 
-  private static final int HISTORY_LIMIT = 200;
-  private static final Logger LOG = Logger.getLogger(CustomerService.class.getName());
-
   @Inject CustomerRepository customers;
-  @Inject TicketRepository tickets;
   @Inject Clock clock;
   @Inject CallerAgent caller;
 
@@ -38,45 +27,10 @@ public class CustomerService {
         page.size());
   }
 
-  /** The customer with every ticket on any channel, newest first. */
-  public Optional<CustomerView> get(long id) {
-    return customers
-        .find(id)
-        .map(
-            c ->
-                CustomerView.of(
-                    c,
-                    tickets.ofCustomer(c, HISTORY_LIMIT).stream().map(TicketSummary::of).toList()));
-  }
-
-  /**
-   * One person, two customers (an email and a WhatsApp number): {@code mergedId}'s contacts and
-   * tickets move to {@code keptId} in this one transaction, each ticket logs it, and the merged
-   * customer is gone.
-   */
-  public CustomerView merge(long keptId, long mergedId) {
-    if (keptId == mergedId) {
-      throw new InvalidInputException("same_customer", "A customer cannot be merged into itself");
-    }
-    Customer kept =
-        customers.find(keptId).orElseThrow(() -> new NotFoundException("Customer", keptId));
-    Customer merged =
-        customers.find(mergedId).orElseThrow(() -> new NotFoundException("Customer", mergedId));
-    String actor = caller.require().getUsername();
-    Instant now = clock.instant();
-    for (Ticket ticket : tickets.ofCustomer(merged, Integer.MAX_VALUE)) {
-      ticket.moveToCustomer(kept, actor, now);
-      tickets.storeEvents(ticket);
-    }
-    customers.mergeInto(merged, kept);
-    LOG.info(() -> "Customer " + mergedId + " merged into " + keptId + " by " + actor);
-    return get(keptId).orElseThrow();
-  }
-
   /** Corrects the customer's name, as agents learn it. */
   public CustomerView rename(long id, String name) {
     Customer customer = customers.find(id).orElseThrow(() -> new NotFoundException("Customer", id));
     customer.rename(name, clock.instant());
-    return get(id).orElseThrow();
+    return CustomerView.of(customer);
   }
 }

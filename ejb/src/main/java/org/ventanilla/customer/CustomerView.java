@@ -1,22 +1,15 @@
 package org.ventanilla.customer;
 
 import java.util.List;
-import org.ventanilla.ticket.TicketSummary;
 
-/** A customer with all their contacts; tickets only when fetched alone. */
-public record CustomerView(
-    long id, String name, List<String> emails, List<String> phones, List<TicketSummary> tickets) {
+/** A customer with all their contacts (with their tickets: {@code ticket.CustomerHistory}). */
+public record CustomerView(long id, String name, List<String> emails, List<String> phones) {
 
   public static CustomerView of(Customer c) {
-    return of(c, null);
-  }
-
-  public static CustomerView of(Customer c, List<TicketSummary> tickets) {
     return new CustomerView(
         c.getId(),
         c.getName(),
         c.contactValues(ContactType.EMAIL),
-        c.contactValues(ContactType.PHONE),
-        tickets);
+        c.contactValues(ContactType.PHONE));
   }
 }

@@ -1,5 +1,7 @@
 /**
  * What the application needs from its environment: configuration, the clock, the data directory,
- * schema migrations at start-up, the first admin, and facts about the running server.
+ * schema migrations and facts about the running server. The bottom of the graph beside {@code
+ * common}: every capability may use it and it uses none of them (start-up work that needs the
+ * capabilities lives in {@code platform.startup}).
  */
 package org.ventanilla.platform;

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.ventanilla.common.ConflictException;
-import org.ventanilla.ticket.Ticket;
 
 /** Tags in the database. */
 @ApplicationScoped
@@ -62,15 +61,6 @@ public class TagRepository {
     return em.createQuery("SELECT COUNT(t) FROM Ticket t JOIN t.tags g WHERE g = :g", Long.class)
         .setParameter("g", tag)
         .getSingleResult();
-  }
-
-  /** The tickets carrying a tag, with their tags loaded: merging and deleting log each one. */
-  public List<Ticket> ticketsWith(Tag tag) {
-    return em.createQuery(
-            "SELECT DISTINCT t FROM Ticket t JOIN t.tags g LEFT JOIN FETCH t.tags WHERE g = :g",
-            Ticket.class)
-        .setParameter("g", tag)
-        .getResultList();
   }
 
   /**

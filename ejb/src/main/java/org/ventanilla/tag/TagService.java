@@ -12,8 +12,6 @@ import org.ventanilla.agent.Role;
 import org.ventanilla.common.ConflictException;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.common.NotFoundException;
-import org.ventanilla.ticket.Ticket;
-import org.ventanilla.ticket.TicketRepository;
 
 /**
  * Managing the tags themselves. Merging and deleting change tickets, so each affected ticket gets
@@ -25,7 +23,7 @@ public class TagService {
 
   @Inject TagRepository tags;
   @EJB TagCreation creation;
-  @Inject TicketRepository tickets;
+  @Inject TaggedTickets tagged;
   @Inject CallerAgent caller;
   @Inject Clock clock;
 
@@ -72,11 +70,7 @@ public class TagService {
     Tag target = require(intoId);
     String actor = caller.require().getUsername();
     Instant now = clock.instant();
-    for (Ticket ticket : tags.ticketsWith(source)) {
-      ticket.untag(source, actor, now);
-      ticket.tag(target, actor, now);
-      tickets.storeEvents(ticket);
-    }
+    tagged.retag(source, target, actor, now);
     tags.flush();
     tags.remove(source);
     tags.flush();
@@ -88,10 +82,7 @@ public class TagService {
     Tag tag = require(id);
     String actor = caller.require().getUsername();
     Instant now = clock.instant();
-    for (Ticket ticket : tags.ticketsWith(tag)) {
-      ticket.untag(tag, actor, now);
-      tickets.storeEvents(ticket);
-    }
+    tagged.retag(tag, null, actor, now);
     tags.flush();
     tags.remove(tag);
   }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.ventanilla.channel.ChannelType;
 import org.ventanilla.common.Page.PageRequest;
 import org.ventanilla.customer.Customer;
+import org.ventanilla.tag.Tag;
 
 /** Tickets, messages and events in the database; every list is paginated by the database. */
 @ApplicationScoped
@@ -350,5 +351,14 @@ public class TicketRepository {
    */
   static String likeEscaped(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  /** The tickets carrying a tag, with their tags loaded: merging and deleting log each one. */
+  public List<Ticket> taggedWith(Tag tag) {
+    return em.createQuery(
+            "SELECT DISTINCT t FROM Ticket t JOIN t.tags g LEFT JOIN FETCH t.tags WHERE g = :g",
+            Ticket.class)
+        .setParameter("g", tag)
+        .getResultList();
   }
 }

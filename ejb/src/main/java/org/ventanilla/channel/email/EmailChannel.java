@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.Locale;
 import org.ventanilla.channel.Channel;
 import org.ventanilla.channel.ChannelType;
+import org.ventanilla.common.ContactNormalizer;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.InvalidInputException;
-import org.ventanilla.customer.ContactNormalizer;
 
 /**
  * A mailbox: read over IMAP, incrementally by UID (with the folder's UIDVALIDITY), answered over

@@ -11,6 +11,8 @@ import org.ventanilla.common.NotFoundException;
 import org.ventanilla.common.Page;
 import org.ventanilla.customer.CustomerService;
 import org.ventanilla.customer.CustomerView;
+import org.ventanilla.ticket.CustomerHistory;
+import org.ventanilla.ticket.CustomerTickets;
 
 /** Customers: search by name or contact, and one customer with every ticket. */
 @Path("customers")
@@ -18,6 +20,7 @@ import org.ventanilla.customer.CustomerView;
 public class CustomerResource {
 
   @Inject CustomerService customers;
+  @Inject CustomerTickets history;
 
   @GET
   public Page<CustomerView> search(
@@ -29,7 +32,7 @@ public class CustomerResource {
 
   @GET
   @Path("{id}")
-  public CustomerView get(@PathParam("id") long id) {
-    return customers.get(id).orElseThrow(() -> new NotFoundException("Customer", id));
+  public CustomerHistory get(@PathParam("id") long id) {
+    return history.get(id).orElseThrow(() -> new NotFoundException("Customer", id));
   }
 }

@@ -25,6 +25,8 @@ import org.ventanilla.customer.CustomerService;
 import org.ventanilla.customer.CustomerView;
 import org.ventanilla.template.CannedResponseService;
 import org.ventanilla.template.CannedResponseView;
+import org.ventanilla.ticket.CustomerHistory;
+import org.ventanilla.ticket.CustomerTickets;
 import org.ventanilla.ticket.TicketChanges;
 import org.ventanilla.ticket.TicketDetails;
 import org.ventanilla.ticket.TicketService;
@@ -43,6 +45,7 @@ public class TicketWorkspace implements Serializable {
   @Inject transient PresenceRegistry presence;
   @Inject transient CannedResponseService canned;
   @Inject transient CustomerService customers;
+  @Inject transient CustomerTickets customerTickets;
 
   private Long id;
   private TicketDetails ticket;
@@ -54,7 +57,7 @@ public class TicketWorkspace implements Serializable {
   private String assignee;
   private AgentView me;
   private ReplyWindow window;
-  private CustomerView customer;
+  private CustomerHistory customer;
   private String customerName;
   private Long mergeWithId;
   private List<CannedResponseView> cannedResponses;
@@ -75,7 +78,7 @@ public class TicketWorkspace implements Serializable {
       assignee = ticket.assignee();
       window = tickets.replyWindow(id);
       tickets.markSeen(id);
-      customer = customers.get(ticket.customer().id()).orElse(null);
+      customer = customerTickets.get(ticket.customer().id()).orElse(null);
       customerName = customer == null ? null : customer.name();
       presence.viewing(id, me().username(), me().displayName());
     }
@@ -145,7 +148,7 @@ public class TicketWorkspace implements Serializable {
   public void mergeCustomer() {
     if (customer != null
         && mergeWithId != null
-        && run(() -> customers.merge(customer.id(), mergeWithId))) {
+        && run(() -> customerTickets.merge(customer.id(), mergeWithId))) {
       info("customer.merged");
       mergeWithId = null;
     }
@@ -160,7 +163,7 @@ public class TicketWorkspace implements Serializable {
     this.mergeWithId = mergeWithId;
   }
 
-  public CustomerView getCustomer() {
+  public CustomerHistory getCustomer() {
     return customer;
   }
 

@@ -1,4 +1,4 @@
-package org.ventanilla.platform;
+package org.ventanilla.platform.startup;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.ventanilla.platform;
+package org.ventanilla.platform.startup;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -15,6 +15,7 @@ import org.ventanilla.agent.Agent;
 import org.ventanilla.agent.AgentRepository;
 import org.ventanilla.agent.PasswordHasher;
 import org.ventanilla.agent.Role;
+import org.ventanilla.platform.Settings;
 
 /** What {@link Bootstrap} does on an empty database, in a transaction of its own. */
 @Stateless

@@ -1,4 +1,4 @@
-package org.ventanilla.customer;
+package org.ventanilla.common;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -7,7 +7,6 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.Locale;
-import org.ventanilla.common.InvalidInputException;
 
 /**
  * One spelling per address, so that lookups and the unique key agree: email addresses lower-cased,

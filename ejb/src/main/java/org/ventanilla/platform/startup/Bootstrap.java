@@ -1,4 +1,4 @@
-package org.ventanilla.platform;
+package org.ventanilla.platform.startup;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;

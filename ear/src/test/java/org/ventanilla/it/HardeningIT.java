@@ -39,6 +39,9 @@ class HardeningIT {
     System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
   }
 
+  private static final java.util.regex.Pattern INLINE_HANDLER =
+      java.util.regex.Pattern.compile("<[^>]+\\son(click|change|load|submit|complete)=\"");
+
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
     return Deployments.ear();
@@ -118,8 +121,19 @@ class HardeningIT {
     WebSession anonymous = new WebSession();
     assertHardened(anonymous.get("login.xhtml"));
     WebSession agent = WebSession.signIn(Api.ADMIN, Api.adminPassword());
-    assertHardened(agent.get("index.xhtml"));
-    assertHardened(agent.get("ticket.xhtml?id=" + ticket));
+    HttpResponse<String> inbox = agent.get("index.xhtml");
+    assertHardened(inbox);
+    HttpResponse<String> ticketPage = agent.get("ticket.xhtml?id=" + ticket);
+    assertHardened(ticketPage);
+    for (HttpResponse<String> page : List.of(inbox, ticketPage)) {
+      assertTrue(
+          page.headers().allValues("Content-Security-Policy").stream()
+              .anyMatch(p -> p.contains("script-src") && p.contains("'nonce-")),
+          "pages allow only their own scripts: " + page.headers().map());
+      assertFalse(
+          INLINE_HANDLER.matcher(page.body()).find(),
+          "no inline event handler, which the policy would block");
+    }
     assertHardened(agent.get("api/v1/agents/me"));
     assertHardened(anonymous.get("api/v1/tickets"));
   }

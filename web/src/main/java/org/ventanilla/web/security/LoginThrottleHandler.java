@@ -98,20 +98,13 @@ final class LoginThrottleHandler implements HttpHandler {
       refuse(exchange, formLogin, wait);
       return;
     }
-    if (formLogin && user != null) {
-      exchange.addResponseCommitListener(
-          committed -> {
-            if (redirected(committed)) {
-              committed.setResponseCookie(deviceCookie(committed, user));
-            }
-          });
-    }
-    exchange.addExchangeCompleteListener(
-        (done, nextListener) -> {
-          try {
-            learn(done, formLogin, address, addressKey, user, userKey, pairKey);
-          } finally {
-            nextListener.proceed();
+    // Learnt as the answer is committed, before the client can read it: a client that fires its
+    // next guess the moment it sees this one fail must find it counted already.
+    exchange.addResponseCommitListener(
+        committed -> {
+          learn(committed, formLogin, address, addressKey, user, userKey, pairKey);
+          if (formLogin && user != null && redirected(committed)) {
+            committed.setResponseCookie(deviceCookie(committed, user));
           }
         });
     next.handleRequest(exchange);

@@ -1,25 +1,37 @@
 package org.ventanilla.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ventanilla.it.HostileSupport.assertHealthy;
 import static org.ventanilla.it.HostileSupport.jsonString;
 import static org.ventanilla.it.HostileSupport.unique;
 
+import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.ventanilla.it.HostileSupport.WebSession;
 
 /**
  * Issue 23, what a message carries, against the deployed EAR: texts over the limit are refused
  * whole, a mail's HTML cannot borrow the page's classes or call home with remote images, and what
  * the server keeps on disk is readable by its own user only.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, Browser.ScreenshotOnFailure.class})
 class ContentHardeningIT {
 
   private static final String TWO_MB = "x".repeat(2 * 1024 * 1024);
@@ -74,5 +86,90 @@ class ContentHardeningIT {
     assertEquals("new", after.getString("status"));
     assertTrue(admin.post("tickets/" + ticket + "/notes", "{\"text\":\"ok\"}").status() == 201);
     assertHealthy();
+  }
+
+  /** A mail's HTML dressed as the page's overlay, with a tracking pixel and a remote logo. */
+  private static String disguisedMail(String imageBase, String token) {
+    return "<div class=\"ui-widget-overlay mail-note\">"
+        + token
+        + "</div><p>Hola<img src=\""
+        + imageBase
+        + "/pixel.gif?r="
+        + token
+        + "\" width=\"1\" height=\"1\"></p><img src=\""
+        + imageBase
+        + "/logo.png\" alt=\"logo\">";
+  }
+
+  @Test
+  @DisplayName(
+      "a mail's class=\"ui-widget-overlay\" and remote img reach neither the ticket page nor the API as such")
+  void borrowedClassesAndRemoteImagesDoNotReachThePage() {
+    String token = "disfraz" + unique();
+    long ticket = newTicket(disguisedMail("https://tracker.example", token));
+
+    String html =
+        admin
+            .get("tickets/" + ticket)
+            .object()
+            .getJsonArray("messages")
+            .getJsonObject(0)
+            .getString("html");
+    assertFalse(html.contains("ui-widget-overlay"), html);
+    assertFalse(html.contains(" src="), html);
+    assertTrue(html.contains("class=\"mail-note\""), html);
+
+    HttpResponse<String> page =
+        WebSession.signIn(Api.ADMIN, Api.adminPassword()).get("ticket.xhtml?id=" + ticket);
+    assertEquals(200, page.statusCode());
+    String body = page.body();
+    assertTrue(body.contains(token), "the mail is on the page");
+    assertFalse(body.contains("ui-widget-overlay"), "no borrowed overlay class on the page");
+    assertFalse(
+        Pattern.compile("[\\s<]src=\"https://tracker").matcher(body).find(),
+        "no remote src on the page (data-remote-src is held, not fetched)");
+    assertTrue(body.contains("data-remote-src=\"https://tracker.example/logo.png\""), body);
+    assertTrue(body.contains("class=\"show-images\""), "the agent can ask for the images");
+  }
+
+  @Test
+  @DisplayName(
+      "in the browser a mail's remote images are fetched only after the agent clicks show images")
+  void remoteImagesLoadOnlyWhenAsked() throws Exception {
+    AtomicInteger fetched = new AtomicInteger();
+    HttpServer images = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    images.createContext(
+        "/",
+        exchange -> {
+          fetched.incrementAndGet();
+          exchange.sendResponseHeaders(404, -1);
+          exchange.close();
+        });
+    images.start();
+    try (Browser browser = Browser.open("es")) {
+      String token = "pixel" + unique();
+      long ticket =
+          newTicket(disguisedMail("http://127.0.0.1:" + images.getAddress().getPort(), token));
+      browser.signIn(Api.ADMIN, Api.adminPassword());
+      browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
+      browser.driver.get(Api.baseUrl() + "ticket.xhtml?id=" + ticket);
+      browser.wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("ticket:timeline"), token));
+      browser.wait.until(
+          d ->
+              "complete"
+                  .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+      Thread.sleep(1500);
+      assertEquals(0, fetched.get(), "opening the ticket fetched no remote image");
+
+      browser.driver.findElement(By.cssSelector(".show-images")).click();
+      Eventually.await(
+          "both remote images fetched after the click",
+          () -> fetched.get() >= 2 ? Optional.of(true) : Optional.empty(),
+          Duration.ofSeconds(10));
+      assertTrue(browser.driver.findElements(By.cssSelector(".show-images")).isEmpty());
+    } finally {
+      images.stop(0);
+    }
   }
 }

@@ -5,16 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ventanilla.it.HostileSupport.assertHealthy;
 import static org.ventanilla.it.HostileSupport.jsonString;
+import static org.ventanilla.it.HostileSupport.ticketsOf;
 import static org.ventanilla.it.HostileSupport.unique;
 
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -170,6 +181,104 @@ class ContentHardeningIT {
       assertTrue(browser.driver.findElements(By.cssSelector(".show-images")).isEmpty());
     } finally {
       images.stop(0);
+    }
+  }
+
+  private static String mode(Path path) {
+    try {
+      return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The stored file holding exactly these bytes, under the data directory's attachments. */
+  private static Optional<Path> storedFile(Path data, byte[] content) {
+    try (Stream<Path> files = Files.walk(data.resolve("attachments"))) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(
+              f -> {
+                try {
+                  return Files.size(f) == content.length
+                      && Arrays.equals(Files.readAllBytes(f), content);
+                } catch (IOException e) {
+                  return false;
+                }
+              })
+          .findFirst();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Test
+  @DisplayName("the data directory is 700, the H2 database file and a mail's stored attachment 600")
+  void dataOnDiskIsTheServerUsersOnly() {
+    // The server runs on this machine with the build's data directory (arquillian.xml).
+    Path data = Path.of(System.getProperty("it.data.dir"));
+    byte[] pdf = ("%PDF-1.4 factura " + unique()).getBytes(StandardCharsets.US_ASCII);
+    String sender = "files-" + unique() + "@example.org";
+
+    try (MailServer mail = MailServer.start()) {
+      String mailbox = "files-" + unique() + "@example.com";
+      mail.addMailbox(mailbox, "mailbox-secret");
+      Api.Response channel =
+          admin.post(
+              "channels",
+              """
+              {"type":"email","name":"Ficheros","address":"%s","pollSeconds":3600,
+               "imap":{"host":"127.0.0.1","port":%d,"security":"none","username":"%s","password":"mailbox-secret","folder":"INBOX"},
+               "smtp":{"host":"127.0.0.1","port":%d,"security":"none"}}"""
+                  .formatted(mailbox, mail.imapPort(), mailbox, mail.smtpPort()));
+      assertEquals(201, channel.status(), channel::toString);
+      long channelId = channel.object().getJsonNumber("id").longValue();
+      try {
+        mail.deliver(
+            mailbox,
+            String.join(
+                "\r\n",
+                "Message-ID: <" + unique() + "@client.example.org>",
+                "From: " + sender,
+                "To: " + mailbox,
+                "Subject: Factura",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/mixed; boundary=b",
+                "",
+                "--b",
+                "Content-Type: text/plain; charset=UTF-8",
+                "",
+                "Adjunto la factura.",
+                "--b",
+                "Content-Type: application/pdf; name=factura.pdf",
+                "Content-Disposition: attachment; filename=factura.pdf",
+                "Content-Transfer-Encoding: base64",
+                "",
+                Base64.getMimeEncoder().encodeToString(pdf),
+                "--b--",
+                ""));
+        Eventually.await(
+            "the mail with its attachment on a ticket",
+            () -> {
+              admin.post("channels/" + channelId + "/poll", null);
+              return ticketsOf(sender).stream().findFirst();
+            },
+            Duration.ofSeconds(60));
+      } finally {
+        admin.send("DELETE", "channels/" + channelId, null, Map.of());
+      }
+    }
+
+    Path stored =
+        Eventually.await(
+            "the attachment's file in " + data,
+            () -> storedFile(data, pdf),
+            Duration.ofSeconds(10));
+    assertEquals("rwx------", mode(data), "the data directory");
+    assertEquals("rw-------", mode(data.resolve("ventanilla.mv.db")), "the H2 database file");
+    assertEquals("rw-------", mode(stored), "the stored attachment " + stored);
+    for (Path dir = stored.getParent(); !dir.equals(data); dir = dir.getParent()) {
+      assertEquals("rwx------", mode(dir), dir.toString());
     }
   }
 }

@@ -19,6 +19,7 @@ wildfly="$root/server-config/target/wildfly"
 
 data_dir="${VENTANILLA_DATA_DIR:-$root/data}"
 mkdir -p "$data_dir"
+chmod 700 "$data_dir"   # customers, messages, password hashes: the server's user only
 data_dir="$(cd "$data_dir" && pwd)"
 export VENTANILLA_DATA_DIR="$data_dir"
 
@@ -35,6 +36,8 @@ port="${VENTANILLA_HTTP_PORT:-8080}"
 offset="${VENTANILLA_PORT_OFFSET:-0}"
 echo "Starting Ventanilla on http://localhost:$((port + offset))/ with data in $data_dir"
 echo "Sign in as 'admin' (password: VENTANILLA_ADMIN_PASSWORD, or the one printed once below on first start)."
+# What the server writes (the H2 database, attachments, logs) is readable by its own user only.
+umask 077
 exec "$wildfly/bin/standalone.sh" \
   -Dventanilla.data.dir="$data_dir" \
   -Djboss.http.port="$port" \

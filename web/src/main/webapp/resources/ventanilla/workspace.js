@@ -42,6 +42,31 @@
     }
   });
 
+  // A mail's remote images wait in data-remote-src until the agent asks for that message's
+  // images; the choice holds while the page stays open, also when the conversation re-renders.
+  var imagesShown = {};
+
+  function showImages(article) {
+    $(article).find('img[data-remote-src]').each(function () {
+      this.setAttribute('src', this.getAttribute('data-remote-src'));
+      this.removeAttribute('data-remote-src');
+    });
+    $(article).find('.remote-images').remove();
+  }
+
+  $(document).on('click', '.show-images', function () {
+    imagesShown[$(this).attr('data-message')] = true;
+    showImages($(this).closest('article'));
+  });
+
+  $(document).on('pfAjaxComplete', function () {
+    $('.show-images').each(function () {
+      if (imagesShown[$(this).attr('data-message')]) {
+        showImages($(this).closest('article'));
+      }
+    });
+  });
+
   /** The reply with a canned response put in by the server; the agent writes on from its end. */
   window.ventanillaSetReply = function (args) {
     var reply = $('.compose-reply textarea').get(0);

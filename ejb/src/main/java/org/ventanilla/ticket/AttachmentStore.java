@@ -4,9 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -35,8 +33,9 @@ public class AttachmentStore {
                 today.getYear(), today.getMonthValue(), today.getDayOfMonth(), UUID.randomUUID());
     Path target = resolve(relative);
     try {
-      Files.createDirectories(target.getParent());
-      Files.write(target, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      // Customers' files are the server user's alone: folders 700, files 600.
+      dataDirectory.createDirectories(target.getParent());
+      dataDirectory.writeNew(target, content);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot store an attachment in " + target.getParent(), e);
     }

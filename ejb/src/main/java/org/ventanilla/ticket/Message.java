@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import org.ventanilla.agent.Agent;
 import org.ventanilla.common.ChannelType;
+import org.ventanilla.common.ContentTooLargeException;
 import org.ventanilla.common.InvalidInputException;
 
 /**
@@ -31,7 +32,12 @@ import org.ventanilla.common.InvalidInputException;
 @Table(name = "message")
 public class Message {
 
-  static final int MAX_TEXT = 1_000_000;
+  /**
+   * A message's text and its HTML, each: about 1 MB. What an agent or the API sends beyond it is
+   * refused; channels cut what customers send to it first ({@link #cut}), so mail is never lost.
+   */
+  public static final int MAX_CONTENT = 1_000_000;
+
   static final int MAX_SUBJECT = 1000;
   static final int MAX_AUTHOR_NAME = 300;
 
@@ -120,8 +126,8 @@ public class Message {
     this.authorName = oneLine(authorName, MAX_AUTHOR_NAME);
     this.agent = agent;
     this.subject = oneLine(subject, MAX_SUBJECT);
-    this.text = limit(text);
-    this.html = withoutNul(html);
+    this.text = withoutNul(checked(text, "The message text"));
+    this.html = withoutNul(checked(html, "The message HTML"));
     this.externalId = externalId;
     this.createdAt = now;
   }
@@ -135,12 +141,26 @@ public class Message {
     return line.length() > max ? line.substring(0, max) : line;
   }
 
-  private static String limit(String text) {
-    String clean = withoutNul(text);
-    if (clean != null && clean.length() > MAX_TEXT) {
-      return clean.substring(0, MAX_TEXT);
+  private static String checked(String content, String what) {
+    if (content != null && content.length() > MAX_CONTENT) {
+      throw new ContentTooLargeException(what, MAX_CONTENT);
     }
-    return clean;
+    return content;
+  }
+
+  /**
+   * What a channel received, cut to what a message keeps, with {@code saying} (that it was cut) at
+   * the end; content within the limit is returned as it is.
+   */
+  public static String cut(String content, String saying) {
+    if (content == null || content.length() <= MAX_CONTENT) {
+      return content;
+    }
+    int keep = MAX_CONTENT - saying.length();
+    if (Character.isHighSurrogate(content.charAt(keep - 1))) {
+      keep--;
+    }
+    return content.substring(0, keep) + saying;
   }
 
   /** NUL means nothing in a message, and PostgreSQL cannot store it in text. */

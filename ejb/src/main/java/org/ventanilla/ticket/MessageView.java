@@ -25,9 +25,11 @@ public record MessageView(
 
   /**
    * The message for display: what is new in it, and the quoted history folded away (null when
-   * nothing is quoted). HTML only ever sanitized.
+   * nothing is quoted). HTML only ever sanitized; {@code remoteImages} when it holds remote images
+   * that the browser loads only once the agent asks for them.
    */
-  public record Folded(String text, String quotedText, String html, String quotedHtml) {}
+  public record Folded(
+      String text, String quotedText, String html, String quotedHtml, boolean remoteImages) {}
 
   /** Who wrote it; username only for agents. */
   public record Author(String type, String name, String username) {}
@@ -39,11 +41,14 @@ public record MessageView(
   private static Folded fold(Message m) {
     QuotedHistory.Split text = QuotedHistory.text(m.getText());
     QuotedHistory.Split html = QuotedHistory.html(m.getHtml());
+    String fresh = HtmlSanitizer.sanitize(html.fresh());
+    String quoted = HtmlSanitizer.sanitize(html.quoted());
     return new Folded(
         text.fresh(),
         text.quoted(),
-        HtmlSanitizer.sanitize(html.fresh()),
-        HtmlSanitizer.sanitize(html.quoted()));
+        fresh,
+        quoted,
+        HtmlSanitizer.holdsRemoteImages(fresh) || HtmlSanitizer.holdsRemoteImages(quoted));
   }
 
   static MessageView of(Message m) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class HtmlSanitizerTest {
@@ -47,5 +48,59 @@ class HtmlSanitizerTest {
   @Test
   void noHtmlStaysNoHtml() {
     assertNull(HtmlSanitizer.sanitize(null));
+  }
+
+  @Test
+  @DisplayName("a mail's borrowed page classes are dropped, our own mail-* classes stay")
+  void onlyOwnMailClassesSurvive() {
+    String clean =
+        HtmlSanitizer.sanitize(
+            "<div class=\"ui-widget-overlay ui-dialog-mask\">tapa</div>"
+                + "<span class=\"mail-signature ui-state-error\">firma</span>"
+                + "<blockquote class=\"Mail-Quote\">cita</blockquote>");
+    assertFalse(clean.contains("ui-"), clean);
+    assertTrue(clean.contains("<div>tapa</div>"), clean);
+    assertTrue(clean.contains("<span class=\"mail-signature\">firma</span>"), clean);
+    assertTrue(clean.contains("class=\"mail-quote\""), clean);
+  }
+
+  @Test
+  @DisplayName("a remote image keeps its address aside: the browser fetches nothing until asked")
+  void remoteImagesAreHeld() {
+    String clean =
+        HtmlSanitizer.sanitize(
+            "<p>Hola</p><img src=\"https://tracker.example/pixel.gif?u=ana\" width=\"1\">"
+                + "<img src=\"http://example.com/logo.png\" alt=\"logo\">");
+    assertFalse(clean.contains(" src="), clean);
+    assertTrue(
+        clean.contains("data-remote-src=\"https://tracker.example/pixel.gif?u&#61;ana\""), clean);
+    assertTrue(clean.contains("data-remote-src=\"http://example.com/logo.png\""), clean);
+    assertTrue(clean.contains("alt=\"logo\""), clean);
+    assertTrue(HtmlSanitizer.holdsRemoteImages(clean));
+  }
+
+  @Test
+  @DisplayName("an inline data: picture shows at once; scripts in disguise do not")
+  void inlineImagesShowAndOtherSourcesGo() {
+    String png =
+        "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+    String clean =
+        HtmlSanitizer.sanitize(
+            "<img src=\""
+                + png
+                + "\"><img src=\"javascript:alert(1)\">"
+                + "<img src=\"data:text/html;base64,PHNjcmlwdD4=\"><a href=\"data:text/html,x\">l</a>");
+    // The sanitizer writes '=' as a character reference, which the browser reads back as '='.
+    assertTrue(clean.contains("src=\"" + png.replace("=", "&#61;") + "\""), clean);
+    assertFalse(clean.contains("javascript"), clean);
+    assertFalse(clean.contains("text/html"), clean);
+    assertFalse(HtmlSanitizer.holdsRemoteImages(clean));
+  }
+
+  @Test
+  @DisplayName("a text that only talks about data-remote-src holds no image")
+  void textIsNotAnImage() {
+    String clean = HtmlSanitizer.sanitize("<p> data-remote-src=\"x\" </p>");
+    assertFalse(HtmlSanitizer.holdsRemoteImages(clean), clean);
   }
 }

@@ -2,8 +2,14 @@ package org.ventanilla.ticket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ventanilla.platform.DataDirectory;
 
 class AttachmentStoreTest {
 
@@ -21,5 +27,22 @@ class AttachmentStoreTest {
     assertEquals("attachment", AttachmentStore.safeFilename(" "));
     assertEquals(200, AttachmentStore.safeFilename("x".repeat(1000) + ".pdf").length());
     assertEquals(".pdf", AttachmentStore.safeFilename("x".repeat(1000) + ".pdf").substring(196));
+  }
+
+  @Test
+  @DisplayName("a stored attachment is 600 in folders of 700")
+  void storedFilesArePrivate(@TempDir Path temp) throws IOException {
+    AttachmentStore store = new AttachmentStore();
+    store.dataDirectory = new DataDirectory(temp.resolve("data"));
+    AttachmentStore.StoredFile stored = store.store("factura".getBytes());
+    Path file = store.resolve(stored.path());
+
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    for (Path dir = file.getParent(); !dir.equals(temp); dir = dir.getParent()) {
+      assertEquals(
+          "rwx------",
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)),
+          dir.toString());
+    }
   }
 }

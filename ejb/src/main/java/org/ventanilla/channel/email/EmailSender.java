@@ -130,23 +130,7 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
     boolean authenticate = mail.username() != null && !mail.username().isBlank();
     Session session = MailSessions.smtp(mail.security(), authenticate);
     try {
-      MimeMessage mime = new FixedIdMessage(session, mail.messageId());
-      mime.setFrom(new InternetAddress(mail.fromAddress(), mail.fromName(), "UTF-8"));
-      mime.setRecipient(
-          jakarta.mail.Message.RecipientType.TO, new InternetAddress(mail.to(), true));
-      mime.setSubject(mail.subject(), "UTF-8");
-      mime.setSentDate(new Date());
-      if (mail.inReplyTo() != null) {
-        mime.setHeader("In-Reply-To", mail.inReplyTo());
-      }
-      if (mail.automatic()) {
-        mime.setHeader("Auto-Submitted", "auto-generated");
-      }
-      if (!mail.references().isEmpty()) {
-        mime.setHeader("References", String.join(" ", mail.references()));
-      }
-      mime.setText(mail.text(), "UTF-8");
-      mime.saveChanges();
+      MimeMessage mime = compose(session, mail);
       try (Transport transport = session.getTransport(MailSessions.smtpProtocol(mail.security()))) {
         transport.connect(
             mail.smtpHost(),
@@ -166,6 +150,38 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
     } catch (UnsupportedEncodingException e) {
       return new SendResult.Refused("Cannot encode the sender: " + e.getMessage());
     }
+  }
+
+  /**
+   * The mail as it leaves. Every header value is one line whatever reached it (a CR or LF would let
+   * a value add headers of its own): the parser rejects them upstream, and this does not rely on
+   * it.
+   */
+  static MimeMessage compose(Session session, OutgoingMail mail)
+      throws MessagingException, UnsupportedEncodingException {
+    MimeMessage mime = new FixedIdMessage(session, oneLine(mail.messageId()));
+    mime.setFrom(new InternetAddress(mail.fromAddress(), oneLine(mail.fromName()), "UTF-8"));
+    mime.setRecipient(
+        jakarta.mail.Message.RecipientType.TO, new InternetAddress(oneLine(mail.to()), true));
+    mime.setSubject(oneLine(mail.subject()), "UTF-8");
+    mime.setSentDate(new Date());
+    if (mail.inReplyTo() != null) {
+      mime.setHeader("In-Reply-To", oneLine(mail.inReplyTo()));
+    }
+    if (mail.automatic()) {
+      mime.setHeader("Auto-Submitted", "auto-generated");
+    }
+    if (!mail.references().isEmpty()) {
+      mime.setHeader("References", oneLine(String.join(" ", mail.references())));
+    }
+    mime.setText(mail.text(), "UTF-8");
+    mime.saveChanges();
+    return mime;
+  }
+
+  /** A header value without line breaks (each run of CR/LF becomes one space). */
+  static String oneLine(String value) {
+    return value == null ? null : value.replaceAll("[\\r\\n]+", " ").strip();
   }
 
   /** A 5xx answer is final; a 4xx, a timeout or a closed door may work later. */

@@ -31,6 +31,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.ventanilla.channel.email.ParsedMail.Bounce;
 import org.ventanilla.channel.email.ParsedMail.ParsedAttachment;
+import org.ventanilla.ticket.Message;
 
 /**
  * Reads raw RFC 5322 mail with Jakarta Mail, as leniently as real mail demands: encoded words,
@@ -57,6 +58,11 @@ public final class MailParser {
           + " parts or parts nested more than "
           + MAX_DEPTH
           + " deep: only those were read. The whole mail is still in the mailbox.]";
+
+  static final String LONG_NOTE =
+      "[This mail's text is longer than "
+          + Message.MAX_CONTENT
+          + " characters: only the beginning is shown. The whole mail is still in the mailbox.]";
 
   private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
   private static final Pattern AUTO_SUBJECT =
@@ -107,6 +113,9 @@ public final class MailParser {
         text = text.strip() + "\n\n" + CUT_NOTE;
         html = html == null ? null : html + "<p>" + CUT_NOTE + "</p>";
       }
+      // A customer's mail is never refused for its size: what a message cannot keep is cut.
+      text = Message.cut(text.strip(), "\n\n" + LONG_NOTE);
+      html = Message.cut(html, "<p>" + LONG_NOTE + "</p>");
       Bounce bounce = bounce(mime, sender, body);
       return new ParsedMail(
           messageId,

@@ -107,7 +107,8 @@ public class MediaDownloader {
           "attachments/whatsapp/%d/%02d/%s.%s"
               .formatted(today.getYear(), today.getMonthValue(), UUID.randomUUID(), ext);
       Path target = data.root().resolve(relative);
-      Files.createDirectories(target.getParent());
+      data.createDirectories(target.getParent());
+      // A temporary file is 600 from birth; the move keeps that.
       Path temp = Files.createTempFile(target.getParent(), "download-", ".part");
       try {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.ventanilla.channel.ChannelChanged;
 import org.ventanilla.channel.SecretBox;
@@ -17,7 +18,9 @@ import org.ventanilla.channel.SecretBox;
  * The active WhatsApp channels' app secrets, read once every few seconds rather than on every
  * delivery (a query per webhook showed in profiles). A change on this server takes effect at its
  * commit; one made on another server within {@link #FRESH_FOR}. A signature no cached secret
- * verifies is checked again against fresh ones, so a new channel or secret works at once.
+ * verifies may be checked again against secrets read anew, but those are read at most once every
+ * {@link #RELOAD_AT_MOST_EVERY} however many forged deliveries arrive: a flood of bad signatures
+ * costs HMACs, not database reads and decryptions.
  */
 @ApplicationScoped
 public class WebhookSecrets {
@@ -25,6 +28,7 @@ public class WebhookSecrets {
   private static final Logger LOG = Logger.getLogger(WebhookSecrets.class.getName());
 
   static final Duration FRESH_FOR = Duration.ofSeconds(2);
+  static final Duration RELOAD_AT_MOST_EVERY = Duration.ofSeconds(1);
 
   /** A channel that may verify deliveries: its id, its number's id and its app secret. */
   public record Verifier(long channelId, String phoneNumberId, String appSecret) {}
@@ -40,15 +44,44 @@ public class WebhookSecrets {
   /** The active channels' verifiers, from memory while fresh. */
   public List<Verifier> current() {
     Snapshot s = snapshot;
-    if (s == null || s.readAt().plus(FRESH_FOR).isBefore(clock.instant())) {
-      return fresh();
+    if (isYounger(s, FRESH_FOR)) {
+      return s.verifiers();
     }
-    return s.verifiers();
+    synchronized (this) {
+      // Many deliveries at once find the snapshot stale: one reads, the others take its result.
+      s = snapshot;
+      return isYounger(s, FRESH_FOR) ? s.verifiers() : read();
+    }
+  }
+
+  /**
+   * Verifiers read anew for a signature that the cached ones did not verify, or empty when the last
+   * read is younger than {@link #RELOAD_AT_MOST_EVERY} (nothing new to try).
+   */
+  public Optional<List<Verifier>> reloaded() {
+    synchronized (this) {
+      return isYounger(snapshot, RELOAD_AT_MOST_EVERY) ? Optional.empty() : Optional.of(read());
+    }
   }
 
   /** The active channels' verifiers, read from the database now. */
-  public List<Verifier> fresh() {
+  public synchronized List<Verifier> fresh() {
+    return read();
+  }
+
+  private boolean isYounger(Snapshot s, Duration age) {
+    return s != null && s.readAt().plus(age).isAfter(clock.instant());
+  }
+
+  private List<Verifier> read() {
     Instant now = clock.instant();
+    List<Verifier> verifiers = load();
+    snapshot = new Snapshot(verifiers, now);
+    return verifiers;
+  }
+
+  /** The one read of the database (and decryption of every secret). */
+  List<Verifier> load() {
     List<Verifier> verifiers = new ArrayList<>();
     for (WhatsAppChannel c : whatsapp.activeChannels()) {
       try {
@@ -60,8 +93,7 @@ public class WebhookSecrets {
         LOG.warning(() -> "WhatsApp channel " + c.getId() + " is skipped: " + e.getMessage());
       }
     }
-    snapshot = new Snapshot(verifiers, now);
-    return verifiers;
+    return List.copyOf(verifiers);
   }
 
   void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelChanged change) {

@@ -7,10 +7,8 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.ventanilla.channel.SecretBox;
 
 /**
@@ -44,8 +42,10 @@ public class WhatsAppWebhook {
   }
 
   /**
-   * Stores a delivery whose signature one channel's app secret verifies; the channels the payload
-   * names are tried first, then the others (a number can move between apps).
+   * Stores a delivery whose signature one channel's app secret verifies. The signature comes first,
+   * over the raw bytes against the cached secrets (read anew at most once a second, see {@link
+   * WebhookSecrets#reloaded}); only a verified body is parsed as JSON at all, so a forged delivery
+   * costs a few HMACs and nothing else.
    *
    * @return the stored payload's id
    * @throws WebhookRejectedException when no signature, or no channel's secret verifies it, or a
@@ -55,18 +55,17 @@ public class WhatsAppWebhook {
     if (signature == null || signature.isBlank()) {
       throw new WebhookRejectedException(false);
     }
-    String json = new String(body, StandardCharsets.UTF_8);
-    // Malformed JSON is said only to a sender that proves it holds an app secret.
-    Optional<String> malformed = WebhookParser.malformation(json);
-    Set<String> named = malformed.isPresent() ? Set.of() : WebhookParser.phoneNumberIds(json);
-    Optional<Long> verifier = verifier(body, signature, named, verifiers.current());
+    Optional<Long> verifier = verifier(body, signature, verifiers.current());
     if (verifier.isEmpty()) {
       // Perhaps a channel added or a secret changed on another server a moment ago.
-      verifier = verifier(body, signature, named, verifiers.fresh());
+      verifier = verifiers.reloaded().flatMap(fresh -> verifier(body, signature, fresh));
     }
     if (verifier.isEmpty()) {
       throw new WebhookRejectedException(true);
     }
+    String json = new String(body, StandardCharsets.UTF_8);
+    // Malformed JSON is said only to a sender that proves it holds an app secret.
+    Optional<String> malformed = WebhookParser.malformation(json);
     if (malformed.isPresent()) {
       throw WebhookRejectedException.notJson(malformed.get());
     }
@@ -77,16 +76,10 @@ public class WhatsAppWebhook {
     return payload.getId();
   }
 
-  /** The channel whose secret verifies the signature: those the payload names first. */
-  private static Optional<Long> verifier(
-      byte[] body, String signature, Set<String> named, List<WebhookSecrets.Verifier> channels) {
-    List<WebhookSecrets.Verifier> candidates = new ArrayList<>();
-    List<WebhookSecrets.Verifier> others = new ArrayList<>();
-    for (WebhookSecrets.Verifier c : channels) {
-      (named.contains(c.phoneNumberId()) ? candidates : others).add(c);
-    }
-    candidates.addAll(others);
-    for (WebhookSecrets.Verifier channel : candidates) {
+  /** The channel whose secret verifies the signature. */
+  static Optional<Long> verifier(
+      byte[] body, String signature, List<WebhookSecrets.Verifier> channels) {
+    for (WebhookSecrets.Verifier channel : channels) {
       if (WebhookSignature.verify(body, signature, channel.appSecret())) {
         return Optional.of(channel.channelId());
       }

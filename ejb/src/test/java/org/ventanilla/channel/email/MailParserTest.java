@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ventanilla.channel.email.ParsedMail.ParsedAttachment;
+import org.ventanilla.ticket.Message;
 
 class MailParserTest {
 
@@ -162,6 +163,24 @@ class MailParserTest {
     ParsedMail m = MailParser.parse(raw.toString().getBytes(StandardCharsets.US_ASCII));
     assertTrue(m.attachments().size() < MailParser.MAX_PARTS, "parts: " + m.attachments().size());
     assertTrue(m.text().endsWith(MailParser.CUT_NOTE), "agents are told: " + m.text());
+  }
+
+  @Test
+  void aMailTextOverTheMessageLimitLandsCutWithANote() throws Exception {
+    String raw =
+        "From: long@example.com\r\nSubject: long\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/alternative; boundary=b\r\n\r\n"
+            + "--b\r\nContent-Type: text/plain\r\n\r\n"
+            + "palabra ".repeat(300_000)
+            + "\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>"
+            + "palabra ".repeat(300_000)
+            + "</p>\r\n--b--\r\n";
+    ParsedMail m = MailParser.parse(raw.getBytes(StandardCharsets.US_ASCII));
+    assertTrue(m.text().length() <= Message.MAX_CONTENT, "text: " + m.text().length());
+    assertTrue(m.text().startsWith("palabra palabra"));
+    assertTrue(m.text().endsWith(MailParser.LONG_NOTE), "agents are told");
+    assertTrue(m.html().length() <= Message.MAX_CONTENT, "html: " + m.html().length());
+    assertTrue(m.html().endsWith("<p>" + MailParser.LONG_NOTE + "</p>"));
   }
 
   @Test

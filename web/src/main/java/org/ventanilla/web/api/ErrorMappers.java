@@ -13,6 +13,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ventanilla.common.ConflictException;
+import org.ventanilla.common.ContentTooLargeException;
 import org.ventanilla.common.DomainException;
 import org.ventanilla.common.ForbiddenException;
 import org.ventanilla.common.InvalidInputException;
@@ -32,6 +33,8 @@ public final class ErrorMappers {
       status = 404;
     } else if (e instanceof ForbiddenException) {
       status = 403;
+    } else if (e instanceof ContentTooLargeException) {
+      status = 413;
     } else if (e instanceof StaleVersionException) {
       status = 412;
     } else if (e instanceof IllegalTransitionException || e instanceof ConflictException) {

@@ -13,6 +13,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.common.InvalidInputException;
 
 /**

@@ -48,8 +48,8 @@ public class ChannelRepository {
   }
 
   public long ticketCount(Channel channel) {
-    return em.createQuery("SELECT COUNT(t) FROM Ticket t WHERE t.source = :c", Long.class)
-        .setParameter("c", channel)
+    return em.createQuery("SELECT COUNT(t) FROM Ticket t WHERE t.sourceId = :c", Long.class)
+        .setParameter("c", channel.getId())
         .getSingleResult();
   }
 }

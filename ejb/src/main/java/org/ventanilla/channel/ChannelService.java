@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.ventanilla.agent.Role;
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.common.NotFoundException;
 
 /** What admins do with channels of any type; type-specific settings have their own services. */

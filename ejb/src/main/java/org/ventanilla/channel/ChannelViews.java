@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.ventanilla.common.ChannelType;
 
 /** Turns any channel into its view, through the view factory of its type. */
 @ApplicationScoped

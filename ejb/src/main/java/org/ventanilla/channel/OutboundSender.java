@@ -1,5 +1,6 @@
 package org.ventanilla.channel;
 
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.ticket.Message;
 
 /**

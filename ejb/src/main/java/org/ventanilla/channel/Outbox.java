@@ -27,6 +27,17 @@ public class Outbox {
     return entry;
   }
 
+  /**
+   * Queues a reply through the channel a ticket runs through, when that channel still exists and is
+   * switched on; otherwise the reply stays stored and queued on the ticket only.
+   */
+  public void enqueueThrough(Message message, Long channelId, Instant now) {
+    Channel channel = channelId == null ? null : em.find(Channel.class, channelId);
+    if (channel != null && channel.isActive()) {
+      enqueue(message, channel, now);
+    }
+  }
+
   void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Queued event) {
     kicker.kick();
   }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.ventanilla.common.ChannelType;
 
 /** Finds the sender for a channel type among the beans that implement {@link OutboundSender}. */
 @ApplicationScoped

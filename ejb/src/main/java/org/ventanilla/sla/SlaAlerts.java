@@ -180,11 +180,9 @@ public class SlaAlerts {
 
   /** The ticket's own mailbox when it is an email ticket, else the first active mailbox. */
   private Optional<EmailChannel> mailbox(Ticket ticket) {
-    if (ticket.getSource() != null) {
+    if (ticket.getSourceId() != null) {
       Optional<EmailChannel> own =
-          channels
-              .find(ticket.getSource().getId(), EmailChannel.class)
-              .filter(EmailChannel::isActive);
+          channels.find(ticket.getSourceId(), EmailChannel.class).filter(EmailChannel::isActive);
       if (own.isPresent()) {
         return own;
       }

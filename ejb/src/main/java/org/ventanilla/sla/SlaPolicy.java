@@ -13,7 +13,7 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.ventanilla.channel.ChannelType;
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.ticket.Priority;
 import org.ventanilla.ticket.SlaClockKind;

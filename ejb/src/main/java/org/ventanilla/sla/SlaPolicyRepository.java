@@ -6,7 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.ventanilla.channel.ChannelType;
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.ticket.Priority;
 import org.ventanilla.ticket.SlaTerms;
 

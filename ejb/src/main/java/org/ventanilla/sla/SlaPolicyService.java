@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.ventanilla.agent.Role;
-import org.ventanilla.channel.ChannelType;
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.common.ConflictException;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.InvalidInputException;

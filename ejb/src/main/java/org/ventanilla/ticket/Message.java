@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.ventanilla.agent.Agent;
-import org.ventanilla.channel.ChannelType;
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.common.ContentTooLargeException;
 import org.ventanilla.common.InvalidInputException;
 

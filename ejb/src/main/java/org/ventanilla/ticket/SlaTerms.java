@@ -2,7 +2,7 @@ package org.ventanilla.ticket;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.ventanilla.channel.ChannelType;
+import org.ventanilla.common.ChannelType;
 
 /**
  * The service level one ticket is held to, as the ticket needs it: the deadline of a clock started

@@ -24,8 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.ventanilla.agent.Agent;
-import org.ventanilla.channel.Channel;
-import org.ventanilla.channel.ChannelType;
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.customer.Customer;
@@ -73,10 +72,13 @@ public class Ticket {
   @JoinColumn(name = "assignee_id")
   private Agent assignee;
 
-  /** The mailbox or number the conversation runs through; none for tickets recorded by the API. */
-  @ManyToOne(fetch = FetchType.LAZY)
-  @JoinColumn(name = "channel_id", updatable = false)
-  private Channel source;
+  /**
+   * The id of the mailbox or number the conversation runs through (a channel of this ticket's
+   * kind); none for tickets recorded by the API. An id, not the entity: the ticket domain knows no
+   * channel, it reaches it through {@link ReplyChannel}.
+   */
+  @Column(name = "channel_id", updatable = false)
+  private Long sourceId;
 
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
@@ -129,7 +131,7 @@ public class Ticket {
       long number,
       String subject,
       ChannelType channel,
-      Channel source,
+      Long sourceId,
       Customer customer,
       Instant now) {
     this.number = number;
@@ -137,11 +139,7 @@ public class Ticket {
     this.status = TicketStatus.NEW;
     this.priority = Priority.NORMAL;
     this.channel = Objects.requireNonNull(channel, "channel");
-    if (source != null && source.getType() != channel) {
-      throw new IllegalArgumentException(
-          "A " + channel + " ticket cannot run through " + source.getType());
-    }
-    this.source = source;
+    this.sourceId = sourceId;
     this.customer = Objects.requireNonNull(customer, "customer");
     this.createdAt = now;
     this.updatedAt = now;
@@ -155,12 +153,12 @@ public class Ticket {
       String subject,
       String firstText,
       ChannelType channel,
-      Channel source,
+      Long sourceId,
       Customer customer,
       String actor,
       Instant now) {
     Ticket ticket =
-        new Ticket(number, subjectFor(subject, firstText), channel, source, customer, now);
+        new Ticket(number, subjectFor(subject, firstText), channel, sourceId, customer, now);
     ticket.record(TicketEventType.CREATED, actor, now, null, "new", "#" + number);
     return ticket;
   }
@@ -473,8 +471,9 @@ public class Ticket {
     return customer;
   }
 
-  public Channel getSource() {
-    return source;
+  /** The channel the conversation runs through, by id; null for tickets recorded by the API. */
+  public Long getSourceId() {
+    return sourceId;
   }
 
   public Agent getAssignee() {

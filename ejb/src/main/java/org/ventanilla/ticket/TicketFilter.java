@@ -2,7 +2,7 @@ package org.ventanilla.ticket;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.ventanilla.channel.ChannelType;
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.InvalidInputException;
 

@@ -18,11 +18,7 @@ import org.ventanilla.agent.Agent;
 import org.ventanilla.agent.AgentRepository;
 import org.ventanilla.agent.CallerAgent;
 import org.ventanilla.agent.Role;
-import org.ventanilla.channel.ChannelType;
-import org.ventanilla.channel.Outbox;
-import org.ventanilla.channel.whatsapp.ReplyWindow;
-import org.ventanilla.channel.whatsapp.TemplateReply;
-import org.ventanilla.channel.whatsapp.WhatsAppReplies;
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.common.ContactNormalizer;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.InvalidInputException;
@@ -48,8 +44,7 @@ public class TicketService {
   @Inject CallerAgent caller;
   @Inject Clock clock;
   @Inject DefaultRegion defaultRegion;
-  @Inject Outbox outbox;
-  @Inject WhatsAppReplies whatsapp;
+  @Inject ReplyChannels channels;
   @Inject TagRepository tagRepository;
 
   public Page<TicketSummary> list(TicketFilter filter, PageRequest page) {
@@ -99,7 +94,8 @@ public class TicketService {
 
   /** Whether free text may go out on the ticket now, or only a WhatsApp template. */
   public ReplyWindow replyWindow(long id) {
-    return whatsapp.window(require(id), clock.instant());
+    Ticket ticket = require(id);
+    return channels.of(ticket).window(ticket, clock.instant());
   }
 
   /** Records a customer's message as if it had just arrived, opening a new ticket. */
@@ -248,7 +244,7 @@ public class TicketService {
   public MessageView reply(long id, String text) {
     Ticket ticket = require(id);
     Instant now = clock.instant();
-    whatsapp.requireFreeFormAllowed(ticket, now);
+    channels.of(ticket).requireFreeForm(ticket, now);
     Message reply = ticket.reply(caller.require(), text, now);
     tickets.add(reply);
     send(ticket, reply, now);
@@ -262,18 +258,17 @@ public class TicketService {
   public MessageView replyWithTemplate(long id, TemplateReply template) {
     Ticket ticket = require(id);
     Instant now = clock.instant();
-    String text = whatsapp.templateText(ticket, template);
+    ReplyChannel channel = channels.of(ticket);
+    String text = channel.templateText(ticket, template);
     Message reply = ticket.reply(caller.require(), text, now);
     tickets.add(reply);
-    whatsapp.rememberTemplate(reply, template);
+    channel.rememberTemplate(reply, template);
     send(ticket, reply, now);
     return MessageView.of(reply);
   }
 
   private void send(Ticket ticket, Message reply, Instant now) {
-    if (ticket.getSource() != null && ticket.getSource().isActive()) {
-      outbox.enqueue(reply, ticket.getSource(), now);
-    }
+    channels.of(ticket).send(ticket, reply, now);
     tickets.storeEvents(ticket);
   }
 

@@ -14,7 +14,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.ventanilla.archfixture.up.Upper;
 import org.ventanilla.ticket.archfixture.CleanTicket;
@@ -28,20 +27,6 @@ import org.ventanilla.ticket.archfixture.TicketThatKnowsAChannel;
 class ArchitectureTest {
 
   private static final String ROOT = "org.ventanilla.";
-
-  /**
-   * Channel types the ticket domain still names, until its channel port carries them; nothing may
-   * be added to this list. The reply path (Outbox, the WhatsApp window and templates) and the
-   * Channel entity on Ticket are the remaining work of issue 13.
-   */
-  private static final Set<String> TICKET_CHANNEL_DEBT =
-      Set.of(
-          "org.ventanilla.channel.Channel",
-          "org.ventanilla.channel.ChannelType",
-          "org.ventanilla.channel.Outbox",
-          "org.ventanilla.channel.whatsapp.ReplyWindow",
-          "org.ventanilla.channel.whatsapp.TemplateReply",
-          "org.ventanilla.channel.whatsapp.WhatsAppReplies");
 
   private static final JavaClasses MAIN =
       new ClassFileImporter()
@@ -66,14 +51,7 @@ class ArchitectureTest {
       };
 
   static ArchRule noCycleBetweenCapabilities() {
-    return slices()
-        .assignedFrom(BY_PACKAGE)
-        .should()
-        .beFreeOfCycles()
-        .ignoreDependency(
-            describe("ticket", (JavaClass c) -> c.getPackageName().startsWith(ROOT + "ticket")),
-            describe(
-                "its channel debt", (JavaClass c) -> TICKET_CHANNEL_DEBT.contains(c.getName())));
+    return slices().assignedFrom(BY_PACKAGE).should().beFreeOfCycles();
   }
 
   static ArchRule ticketKnowsNoChannel() {
@@ -83,10 +61,8 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat(
             describe(
-                "reside in a channel package (beyond the listed debt)",
-                (JavaClass c) ->
-                    c.getPackageName().startsWith(ROOT + "channel")
-                        && !TICKET_CHANNEL_DEBT.contains(c.getName())));
+                "reside in a channel package",
+                (JavaClass c) -> c.getPackageName().startsWith(ROOT + "channel")));
   }
 
   static ArchRule ejbKnowsNoWeb() {
@@ -104,7 +80,7 @@ class ArchitectureTest {
   }
 
   @Test
-  void ticketDomainImportsNoChannelBeyondItsListedDebt() {
+  void ticketDomainImportsNoChannel() {
     ticketKnowsNoChannel().check(MAIN);
   }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.ventanilla.agent.Agent;
 import org.ventanilla.agent.Role;
-import org.ventanilla.channel.ChannelType;
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.common.ContentTooLargeException;
 import org.ventanilla.customer.Customer;
 

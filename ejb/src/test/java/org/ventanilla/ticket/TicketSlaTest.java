@@ -14,7 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.ventanilla.agent.Agent;
 import org.ventanilla.agent.Role;
-import org.ventanilla.channel.ChannelType;
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.customer.Customer;
 
 /** The ticket's SLA clocks: when they are set, stopped, restarted and breached. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.ventanilla.agent.Agent;
 import org.ventanilla.agent.Role;
-import org.ventanilla.channel.ChannelType;
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.customer.Customer;
 

@@ -8,7 +8,7 @@ import jakarta.persistence.Enumerated;
 import java.time.Instant;
 import java.util.Locale;
 import org.ventanilla.channel.Channel;
-import org.ventanilla.channel.ChannelType;
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.common.ContactNormalizer;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.InvalidInputException;

@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.ventanilla.channel.ChannelType;
 import org.ventanilla.channel.email.ParsedMail.ParsedAttachment;
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.customer.ContactType;
 import org.ventanilla.customer.Customer;
 import org.ventanilla.customer.CustomerDirectory;
@@ -125,7 +125,7 @@ public class EmailIngest {
                       mail.subject(),
                       mail.text(),
                       ChannelType.EMAIL,
-                      channel,
+                      channel.getId(),
                       customer,
                       mail.fromName() == null ? mail.fromAddress() : mail.fromName(),
                       now);

@@ -8,7 +8,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import org.ventanilla.channel.Channel;
-import org.ventanilla.channel.ChannelType;
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.common.InvalidInputException;
 
 /**

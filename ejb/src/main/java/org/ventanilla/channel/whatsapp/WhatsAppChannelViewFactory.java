@@ -2,9 +2,9 @@ package org.ventanilla.channel.whatsapp;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.ventanilla.channel.Channel;
-import org.ventanilla.channel.ChannelType;
 import org.ventanilla.channel.ChannelView;
 import org.ventanilla.channel.ChannelViews.ChannelViewFactory;
+import org.ventanilla.common.ChannelType;
 
 /** Views of WhatsApp numbers. */
 @ApplicationScoped

@@ -333,7 +333,7 @@ public class WhatsAppInbound {
     @Override
     void opened(Ticket ticket) {
       latestByConversation.put(
-          List.of(ticket.getCustomer().getId(), ticket.getSource().getId()), Optional.of(ticket));
+          List.of(ticket.getCustomer().getId(), ticket.getSourceId()), Optional.of(ticket));
     }
 
     @Override
@@ -372,7 +372,7 @@ public class WhatsAppInbound {
                           null,
                           in.text(),
                           channel.getType(),
-                          channel,
+                          channel.getId(),
                           customer,
                           author,
                           at);

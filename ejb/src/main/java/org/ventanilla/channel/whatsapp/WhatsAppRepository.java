@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ventanilla.channel.ChannelType;
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.customer.Customer;
 import org.ventanilla.ticket.Attachment;
 import org.ventanilla.ticket.Message;
@@ -139,9 +139,9 @@ public class WhatsAppRepository {
       return latest;
     }
     em.createQuery(
-            "SELECT t FROM Ticket t WHERE t.customer IN :cs AND t.source.id IN :chs"
+            "SELECT t FROM Ticket t WHERE t.customer IN :cs AND t.sourceId IN :chs"
                 + " AND t.createdAt = (SELECT MAX(t2.createdAt) FROM Ticket t2"
-                + " WHERE t2.customer = t.customer AND t2.source = t.source)",
+                + " WHERE t2.customer = t.customer AND t2.sourceId = t.sourceId)",
             Ticket.class)
         .setParameter("cs", List.copyOf(customers))
         .setParameter("chs", List.copyOf(channelIds))
@@ -149,7 +149,7 @@ public class WhatsAppRepository {
         .forEach(
             t ->
                 latest.merge(
-                    List.of(t.getCustomer().getId(), t.getSource().getId()),
+                    List.of(t.getCustomer().getId(), t.getSourceId()),
                     t,
                     (a, b) -> a.getId() > b.getId() ? a : b));
     return latest;
@@ -159,11 +159,11 @@ public class WhatsAppRepository {
   public Optional<Ticket> latestTicket(Customer customer, WhatsAppChannel channel) {
     return em
         .createQuery(
-            "SELECT t FROM Ticket t WHERE t.customer = :c AND t.source = :ch"
+            "SELECT t FROM Ticket t WHERE t.customer = :c AND t.sourceId = :ch"
                 + " ORDER BY t.createdAt DESC, t.id DESC",
             Ticket.class)
         .setParameter("c", customer)
-        .setParameter("ch", channel)
+        .setParameter("ch", channel.getId())
         .setMaxResults(1)
         .getResultList()
         .stream()

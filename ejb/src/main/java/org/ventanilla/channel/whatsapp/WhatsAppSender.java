@@ -13,10 +13,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 import org.ventanilla.channel.Channel;
-import org.ventanilla.channel.ChannelType;
 import org.ventanilla.channel.OutboundSender;
 import org.ventanilla.channel.SecretBox;
 import org.ventanilla.channel.SendResult;
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.customer.ContactType;
 import org.ventanilla.ticket.Message;
 

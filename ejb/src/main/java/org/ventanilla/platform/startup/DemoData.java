@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Logger;
-import org.ventanilla.channel.ChannelType;
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.customer.ContactType;
 import org.ventanilla.customer.Customer;
 import org.ventanilla.customer.CustomerDirectory;

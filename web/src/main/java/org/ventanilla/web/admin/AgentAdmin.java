@@ -1,9 +1,11 @@
 package org.ventanilla.web.admin;
 
 import jakarta.ejb.EJBException;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.ServletContext;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.ventanilla.agent.AgentService;
 import org.ventanilla.agent.AgentView;
 import org.ventanilla.agent.NewAgent;
 import org.ventanilla.common.DomainException;
+import org.ventanilla.web.security.FailedSignIns;
 
 /**
  * The admin manages the team: adds agents, changes their role and availability, deactivates them
@@ -30,6 +33,7 @@ public class AgentAdmin implements Serializable {
   private List<AgentView> agents;
   private final Map<String, String> roles = new HashMap<>();
   private final Map<String, String> availabilities = new HashMap<>();
+  private final Map<String, FailedSignIns.Recent> failedSignIns = new HashMap<>();
 
   private String displayName;
   private String email;
@@ -45,10 +49,28 @@ public class AgentAdmin implements Serializable {
     agents = service.list();
     roles.clear();
     availabilities.clear();
+    failedSignIns.clear();
+    FailedSignIns recorded = recordedFailures();
     for (AgentView agent : agents) {
       roles.put(agent.username(), agent.role());
       availabilities.put(agent.username(), agent.availability());
+      if (recorded != null) {
+        recorded.of(agent.username()).ifPresent(r -> failedSignIns.put(agent.username(), r));
+      }
     }
+  }
+
+  /** This node's failed sign-ins, which the sign-in throttle keeps (none before the first). */
+  private static FailedSignIns recordedFailures() {
+    Object context = FacesContext.getCurrentInstance().getExternalContext().getContext();
+    return context instanceof ServletContext servlet
+        ? (FailedSignIns) servlet.getAttribute(FailedSignIns.ATTRIBUTE)
+        : null;
+  }
+
+  /** Failed sign-ins of the last day per username (absent when none). */
+  public Map<String, FailedSignIns.Recent> getFailedSignIns() {
+    return failedSignIns;
   }
 
   public void add() {

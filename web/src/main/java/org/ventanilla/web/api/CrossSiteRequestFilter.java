@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 import java.util.Locale;
@@ -16,8 +17,8 @@ import java.util.Set;
  * session cookie with a request another site made it send (a form posted to {@code
  * /api/v1/channels/7/poll} needs no JSON). A cookie-authenticated request that changes something
  * must therefore come from our own pages: its {@code Origin} (or, lacking one, its {@code Referer})
- * must be this server. API clients sending credentials (HTTP Basic) are not affected; reading is
- * not affected either (no CORS header is ever sent, so another site cannot read the answer).
+ * must be this server. Requests authenticated by HTTP Basic (API clients) are not affected; reading
+ * is not affected either (no CORS header is ever sent, so another site cannot read the answer).
  * Checked before anything else, so a cross-site request learns nothing, not even a 415.
  */
 @Provider
@@ -30,7 +31,7 @@ public class CrossSiteRequestFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     if (request.getSecurityContext().getUserPrincipal() == null
-        || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
+        || authenticatedByBasic(request)
         || SAFE_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT))
         || fromOurOwnPages(request)) {
       return;
@@ -41,6 +42,16 @@ public class CrossSiteRequestFilter implements ContainerRequestFilter {
             "cross_site_request",
             "A signed-in page session may change data only from this site's own pages;"
                 + " API clients send their credentials with HTTP Basic"));
+  }
+
+  /**
+   * Only credentials that authenticated this very request exempt it. An Authorization header that
+   * did not (a bogus one, a Bearer token we don't take) leaves the session cookie as the
+   * credential, and a cookie is exactly what a browser sends along with another site's request.
+   */
+  private static boolean authenticatedByBasic(ContainerRequestContext request) {
+    return SecurityContext.BASIC_AUTH.equalsIgnoreCase(
+        request.getSecurityContext().getAuthenticationScheme());
   }
 
   /** Origin, else Referer, names this very host, as the browser addressed it. */

@@ -62,6 +62,7 @@ public final class ErrorMappers {
     @Override
     public Response toResponse(EJBException e) {
       if (e instanceof EJBAccessException) {
+        LOG.info(() -> "Access refused by role: " + e.getMessage());
         return ApiError.response(403, "forbidden", "Your role does not allow this");
       }
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {

@@ -16,9 +16,6 @@ import java.util.regex.Pattern;
 import org.primefaces.PrimeFaces;
 import org.ventanilla.agent.AgentService;
 import org.ventanilla.agent.AgentView;
-import org.ventanilla.channel.whatsapp.ReplyWindow;
-import org.ventanilla.channel.whatsapp.TemplateReply;
-import org.ventanilla.channel.whatsapp.WhatsAppTemplateView;
 import org.ventanilla.common.DomainException;
 import org.ventanilla.common.Page.PageRequest;
 import org.ventanilla.customer.CustomerService;
@@ -27,6 +24,9 @@ import org.ventanilla.template.CannedResponseService;
 import org.ventanilla.template.CannedResponseView;
 import org.ventanilla.ticket.CustomerHistory;
 import org.ventanilla.ticket.CustomerTickets;
+import org.ventanilla.ticket.ReplyTemplate;
+import org.ventanilla.ticket.ReplyWindow;
+import org.ventanilla.ticket.TemplateReply;
 import org.ventanilla.ticket.TicketChanges;
 import org.ventanilla.ticket.TicketDetails;
 import org.ventanilla.ticket.TicketService;
@@ -240,7 +240,7 @@ public class TicketWorkspace implements Serializable {
 
   /** Sends the chosen WhatsApp template, the only reply allowed once the window has closed. */
   public void replyWithTemplate() {
-    Optional<WhatsAppTemplateView> template = selectedTemplate();
+    Optional<ReplyTemplate> template = selectedTemplate();
     if (template.isEmpty()) {
       error(bundle().getString("ticket.template.required"));
       return;
@@ -258,7 +258,7 @@ public class TicketWorkspace implements Serializable {
     load();
   }
 
-  private Optional<WhatsAppTemplateView> selectedTemplate() {
+  private Optional<ReplyTemplate> selectedTemplate() {
     if (templateId == null || window == null) {
       return Optional.empty();
     }
@@ -267,7 +267,7 @@ public class TicketWorkspace implements Serializable {
 
   /** The chosen template's text, to read before sending. */
   public String getTemplatePreview() {
-    return selectedTemplate().map(WhatsAppTemplateView::text).orElse(null);
+    return selectedTemplate().map(ReplyTemplate::text).orElse(null);
   }
 
   public ReplyWindow getWindow() {

@@ -8,14 +8,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.ventanilla.common.Backoff;
 
 /**
- * Counts failed sign-ins per key (a client address, a username) and, past a few, makes that key
- * wait before trying again, doubling the wait with each further failure. A success clears the key.
+ * Counts failed sign-ins per key (a client address, a username, both) and, past a few, makes that
+ * key wait before trying again: 1 s, doubling with each further failure, up to a minute. Never a
+ * lock: the wait always runs out. A success clears the key it names.
  */
 public class LoginThrottle {
 
-  static final Duration FIRST_WAIT = Duration.ofSeconds(30);
-  static final Duration MAX_WAIT = Duration.ofMinutes(15);
-  static final Duration FORGET_AFTER = Duration.ofMinutes(30);
+  // Short waits: they slow guessing to a crawl, yet a real user who mistyped is never kept out for
+  // more than a minute.
+  static final Duration FIRST_WAIT = Duration.ofSeconds(1);
+  static final Duration MAX_WAIT = Duration.ofSeconds(60);
+  static final Duration FORGET_AFTER = Duration.ofMinutes(15);
   private static final int MAX_KEYS = 50_000;
 
   private final Clock clock;

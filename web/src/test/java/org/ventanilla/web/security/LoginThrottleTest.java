@@ -48,18 +48,31 @@ class LoginThrottleTest {
     for (int i = 0; i < 5; i++) {
       throttle.failed("user:ana");
     }
-    assertEquals(Duration.ofSeconds(30), throttle.waitFor("user:ana"));
+    assertEquals(Duration.ofSeconds(1), throttle.waitFor("user:ana"));
 
     throttle.failed("user:ana");
-    assertEquals(Duration.ofSeconds(60), throttle.waitFor("user:ana"));
+    assertEquals(Duration.ofSeconds(2), throttle.waitFor("user:ana"));
   }
 
   @Test
-  void waitNeverExceedsFifteenMinutes() {
+  void waitNeverExceedsAMinuteSoNobodyIsLockedOut() {
     for (int i = 0; i < 40; i++) {
       throttle.failed("user:ana");
     }
-    assertEquals(Duration.ofMinutes(15), throttle.waitFor("user:ana"));
+    assertEquals(Duration.ofSeconds(60), throttle.waitFor("user:ana"));
+    clock.now = clock.now.plusSeconds(61);
+    assertEquals(Duration.ZERO, throttle.waitFor("user:ana"));
+  }
+
+  @Test
+  void tenFailuresInARowLeaveAWaitWellUnderAMinute() {
+    for (int i = 0; i < 10; i++) {
+      throttle.failed("user:ana");
+      clock.now = clock.now.plus(throttle.waitFor("user:ana"));
+    }
+    assertEquals(Duration.ZERO, throttle.waitFor("user:ana"));
+    throttle.failed("user:ana");
+    assertTrue(throttle.waitFor("user:ana").compareTo(Duration.ofSeconds(60)) <= 0);
   }
 
   @Test
@@ -67,7 +80,7 @@ class LoginThrottleTest {
     for (int i = 0; i < 5; i++) {
       throttle.failed("user:ana");
     }
-    clock.now = clock.now.plusSeconds(31);
+    clock.now = clock.now.plusSeconds(2);
     assertEquals(Duration.ZERO, throttle.waitFor("user:ana"));
   }
 

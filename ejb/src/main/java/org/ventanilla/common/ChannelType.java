@@ -1,4 +1,4 @@
-package org.ventanilla.channel;
+package org.ventanilla.common;
 
 /** How a ticket's customer writes to us, and so how our replies travel back. */
 public enum ChannelType {

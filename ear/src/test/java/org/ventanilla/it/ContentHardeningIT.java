@@ -19,8 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -220,54 +222,25 @@ class ContentHardeningIT {
     byte[] pdf = ("%PDF-1.4 factura " + unique()).getBytes(StandardCharsets.US_ASCII);
     String sender = "files-" + unique() + "@example.org";
 
-    try (MailServer mail = MailServer.start()) {
-      String mailbox = "files-" + unique() + "@example.com";
-      mail.addMailbox(mailbox, "mailbox-secret");
-      Api.Response channel =
-          admin.post(
-              "channels",
-              """
-              {"type":"email","name":"Ficheros","address":"%s","pollSeconds":3600,
-               "imap":{"host":"127.0.0.1","port":%d,"security":"none","username":"%s","password":"mailbox-secret","folder":"INBOX"},
-               "smtp":{"host":"127.0.0.1","port":%d,"security":"none"}}"""
-                  .formatted(mailbox, mail.imapPort(), mailbox, mail.smtpPort()));
-      assertEquals(201, channel.status(), channel::toString);
-      long channelId = channel.object().getJsonNumber("id").longValue();
-      try {
-        mail.deliver(
-            mailbox,
-            String.join(
-                "\r\n",
-                "Message-ID: <" + unique() + "@client.example.org>",
-                "From: " + sender,
-                "To: " + mailbox,
-                "Subject: Factura",
-                "MIME-Version: 1.0",
-                "Content-Type: multipart/mixed; boundary=b",
-                "",
-                "--b",
-                "Content-Type: text/plain; charset=UTF-8",
-                "",
-                "Adjunto la factura.",
-                "--b",
-                "Content-Type: application/pdf; name=factura.pdf",
-                "Content-Disposition: attachment; filename=factura.pdf",
-                "Content-Transfer-Encoding: base64",
-                "",
-                Base64.getMimeEncoder().encodeToString(pdf),
-                "--b--",
-                ""));
-        Eventually.await(
-            "the mail with its attachment on a ticket",
-            () -> {
-              admin.post("channels/" + channelId + "/poll", null);
-              return ticketsOf(sender).stream().findFirst();
-            },
-            Duration.ofSeconds(60));
-      } finally {
-        admin.send("DELETE", "channels/" + channelId, null, Map.of());
-      }
-    }
+    deliverByMail(
+        sender,
+        List.of(
+            "Subject: Factura",
+            "MIME-Version: 1.0",
+            "Content-Type: multipart/mixed; boundary=b",
+            "",
+            "--b",
+            "Content-Type: text/plain; charset=UTF-8",
+            "",
+            "Adjunto la factura.",
+            "--b",
+            "Content-Type: application/pdf; name=factura.pdf",
+            "Content-Disposition: attachment; filename=factura.pdf",
+            "Content-Transfer-Encoding: base64",
+            "",
+            Base64.getMimeEncoder().encodeToString(pdf),
+            "--b--",
+            ""));
 
     Path stored =
         Eventually.await(
@@ -280,5 +253,83 @@ class ContentHardeningIT {
     for (Path dir = stored.getParent(); !dir.equals(data); dir = dir.getParent()) {
       assertEquals("rwx------", mode(dir), dir.toString());
     }
+  }
+
+  /** A mail from {@code sender} through a mailbox of its own, polled in: its ticket. */
+  private JsonObject deliverByMail(String sender, List<String> headersAndBody) {
+    try (MailServer mail = MailServer.start()) {
+      String mailbox = "content-" + unique() + "@example.com";
+      mail.addMailbox(mailbox, "mailbox-secret");
+      Api.Response channel =
+          admin.post(
+              "channels",
+              """
+              {"type":"email","name":"Contenido","address":"%s","pollSeconds":3600,
+               "imap":{"host":"127.0.0.1","port":%d,"security":"none","username":"%s","password":"mailbox-secret","folder":"INBOX"},
+               "smtp":{"host":"127.0.0.1","port":%d,"security":"none"}}"""
+                  .formatted(mailbox, mail.imapPort(), mailbox, mail.smtpPort()));
+      assertEquals(201, channel.status(), channel::toString);
+      long channelId = channel.object().getJsonNumber("id").longValue();
+      try {
+        List<String> lines = new ArrayList<>();
+        lines.add("Message-ID: <" + unique() + "@client.example.org>");
+        lines.add("From: " + sender);
+        lines.add("To: " + mailbox);
+        lines.addAll(headersAndBody);
+        mail.deliver(mailbox, String.join("\r\n", lines));
+        return Eventually.await(
+            "the mail from " + sender + " on a ticket",
+            () -> {
+              admin.post("channels/" + channelId + "/poll", null);
+              return ticketsOf(sender).stream().findFirst();
+            },
+            Duration.ofSeconds(60));
+      } finally {
+        admin.send("DELETE", "channels/" + channelId, null, Map.of());
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("a mail's inline cid: image shows from our own store, on the page and in the API")
+  void inlineImagesShowFromOurStore() {
+    String sender = "inline-" + unique() + "@example.org";
+    String cid = "foto-" + unique() + "@client.example.org";
+    String png =
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+    JsonObject ticket =
+        deliverByMail(
+            sender,
+            List.of(
+                "Subject: Foto",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/related; boundary=r",
+                "",
+                "--r",
+                "Content-Type: text/html; charset=UTF-8",
+                "",
+                "<p>Mira la foto<img src=\"cid:" + cid + "\" alt=\"foto\"></p>",
+                "--r",
+                "Content-Type: image/png; name=foto.png",
+                "Content-Disposition: inline; filename=foto.png",
+                "Content-ID: <" + cid + ">",
+                "Content-Transfer-Encoding: base64",
+                "",
+                png,
+                "--r--",
+                ""));
+    JsonObject message = ticket.getJsonArray("messages").getJsonObject(0);
+    long attachment =
+        message.getJsonArray("attachments").getJsonObject(0).getJsonNumber("id").longValue();
+    String source = "src=\"api/v1/attachments/" + attachment + "\"";
+    assertTrue(message.getString("html").contains(source), message::toString);
+    assertFalse(message.getString("html").contains("cid:"), message::toString);
+
+    WebSession agent = WebSession.signIn(Api.ADMIN, Api.adminPassword());
+    String page = agent.get("ticket.xhtml?id=" + ticket.getInt("id")).body();
+    assertTrue(page.contains(source), "the page shows the inline image from our store");
+    HttpResponse<String> image = agent.get("api/v1/attachments/" + attachment);
+    assertEquals(200, image.statusCode(), image::body);
+    assertTrue(image.headers().firstValue("Content-Type").orElse("").startsWith("image/png"));
   }
 }

@@ -45,6 +45,10 @@ public class Attachment {
 
   private String note;
 
+  /** A mail part's Content-ID without its angle brackets: the HTML shows it as {@code cid:...}. */
+  @Column(name = "content_id")
+  private String contentId;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -67,6 +71,33 @@ public class Attachment {
     this.storagePath = storagePath;
     this.note = note;
     this.createdAt = now;
+  }
+
+  /** The same, for a mail part that its HTML shows inline by its Content-ID. */
+  public Attachment(
+      Message message,
+      String filename,
+      String contentType,
+      long size,
+      String sha256,
+      String storagePath,
+      String note,
+      String contentId,
+      Instant now) {
+    this(message, filename, contentType, size, sha256, storagePath, note, now);
+    this.contentId = bareContentId(contentId);
+  }
+
+  /** "<img1@gmail>" → "img1@gmail"; blank → null. */
+  static String bareContentId(String contentId) {
+    if (contentId == null) {
+      return null;
+    }
+    String bare = contentId.strip();
+    if (bare.startsWith("<") && bare.endsWith(">")) {
+      bare = bare.substring(1, bare.length() - 1).strip();
+    }
+    return bare.isEmpty() || bare.length() > 1000 ? null : bare;
   }
 
   /** The bytes arrived after all (a channel fetched them again): stored, and the note goes. */
@@ -112,5 +143,9 @@ public class Attachment {
 
   public String getNote() {
     return note;
+  }
+
+  public String getContentId() {
+    return contentId;
   }
 }

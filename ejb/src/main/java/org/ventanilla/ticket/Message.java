@@ -263,8 +263,22 @@ public class Message {
       String storagePath,
       String note,
       Instant now) {
+    return attach(filename, contentType, size, sha256, storagePath, note, null, now);
+  }
+
+  /** A file with the Content-ID its mail's HTML may show it by ({@code <img src="cid:...">}). */
+  public Attachment attach(
+      String filename,
+      String contentType,
+      long size,
+      String sha256,
+      String storagePath,
+      String note,
+      String contentId,
+      Instant now) {
     Attachment attachment =
-        new Attachment(this, filename, contentType, size, sha256, storagePath, note, now);
+        new Attachment(
+            this, filename, contentType, size, sha256, storagePath, note, contentId, now);
     attachments.add(attachment);
     return attachment;
   }

@@ -1,7 +1,11 @@
 package org.ventanilla.ticket;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.HtmlSanitizer;
 import org.ventanilla.common.Times;
@@ -38,11 +42,42 @@ public record MessageView(
   public record AttachmentView(
       long id, String filename, String contentType, long size, String note) {}
 
+  /**
+   * The message's HTML for display: sanitized, its inline images ({@code cid:}) shown from our own
+   * download of that part of the mail (a relative address, as the pages sit at the root).
+   */
+  private static String shown(String html, Message m) {
+    if (html == null) {
+      return null;
+    }
+    Map<String, Long> inline = new HashMap<>();
+    for (Attachment a : m.getAttachments()) {
+      if (a.getContentId() != null && a.getStoragePath() != null) {
+        inline.putIfAbsent(a.getContentId(), a.getId());
+      }
+    }
+    return HtmlSanitizer.sanitize(
+        html,
+        cid -> {
+          Long id = inline.containsKey(cid) ? inline.get(cid) : inline.get(percentDecoded(cid));
+          return id == null ? null : "api/v1/attachments/" + id;
+        });
+  }
+
+  /** RFC 2392 writes a Content-ID in a cid: URL %-encoded. */
+  private static String percentDecoded(String cid) {
+    try {
+      return URLDecoder.decode(cid.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return cid;
+    }
+  }
+
   private static Folded fold(Message m) {
     QuotedHistory.Split text = QuotedHistory.text(m.getText());
     QuotedHistory.Split html = QuotedHistory.html(m.getHtml());
-    String fresh = HtmlSanitizer.sanitize(html.fresh());
-    String quoted = HtmlSanitizer.sanitize(html.quoted());
+    String fresh = shown(html.fresh(), m);
+    String quoted = shown(html.quoted(), m);
     return new Folded(
         text.fresh(),
         text.quoted(),
@@ -63,7 +98,7 @@ public record MessageView(
             m.getAgent() == null ? null : m.getAgent().getUsername()),
         m.getSubject(),
         m.getText(),
-        HtmlSanitizer.sanitize(m.getHtml()),
+        shown(m.getHtml(), m),
         fold(m),
         m.getAttachments().stream()
             .map(

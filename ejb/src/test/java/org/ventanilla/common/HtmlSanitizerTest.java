@@ -103,4 +103,28 @@ class HtmlSanitizerTest {
     String clean = HtmlSanitizer.sanitize("<p> data-remote-src=\"x\" </p>");
     assertFalse(HtmlSanitizer.holdsRemoteImages(clean), clean);
   }
+
+  @Test
+  @DisplayName(
+      "a cid: image points at our own download of that part; an unknown one loses its source")
+  void inlinePartsPointAtOurStore() {
+    String clean =
+        HtmlSanitizer.sanitize(
+            "<p>Foto<img src=\"cid:img1@gmail\" alt=\"foto\"><img src=\"cid:unknown@x\"></p>",
+            cid -> cid.equals("img1@gmail") ? "api/v1/attachments/42" : null);
+    assertTrue(clean.contains("<img src=\"api/v1/attachments/42\" alt=\"foto\" />"), clean);
+    assertFalse(clean.contains("cid:"), clean);
+    assertFalse(HtmlSanitizer.holdsRemoteImages(clean));
+  }
+
+  @Test
+  @DisplayName(
+      "text that looks like a cid: source is left alone, and a resolver cannot inject markup")
+  void inlineRewriteTouchesOnlyImageSources() {
+    String clean =
+        HtmlSanitizer.sanitize(
+            "<p> src=\"cid:a\" </p><img src=\"cid:a\">", cid -> "x\" onerror=\"alert(1)");
+    assertFalse(clean.contains("onerror"), clean);
+    assertTrue(clean.contains("<p> src&#61;&#34;cid:a&#34; </p>"), clean);
+  }
 }

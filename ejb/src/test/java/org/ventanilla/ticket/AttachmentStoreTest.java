@@ -45,4 +45,13 @@ class AttachmentStoreTest {
           dir.toString());
     }
   }
+
+  @Test
+  @DisplayName("a Content-ID is kept without its angle brackets")
+  void contentIdsAreBare() {
+    assertEquals("img1@gmail", Attachment.bareContentId(" <img1@gmail> "));
+    assertEquals("plain@id", Attachment.bareContentId("plain@id"));
+    assertEquals(null, Attachment.bareContentId("<>"));
+    assertEquals(null, Attachment.bareContentId(null));
+  }
 }

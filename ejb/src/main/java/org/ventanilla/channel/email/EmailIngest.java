@@ -146,11 +146,19 @@ public class EmailIngest {
     for (ParsedAttachment file : mail.attachments()) {
       String name = AttachmentStore.safeFilename(file.filename());
       if (file.content() == null) {
-        message.attach(name, file.contentType(), file.size(), null, null, file.note(), now);
+        message.attach(
+            name, file.contentType(), file.size(), null, null, file.note(), file.contentId(), now);
       } else {
         StoredFile stored = files.store(file.content());
         message.attach(
-            name, file.contentType(), stored.size(), stored.sha256(), stored.path(), null, now);
+            name,
+            file.contentType(),
+            stored.size(),
+            stored.sha256(),
+            stored.path(),
+            null,
+            file.contentId(),
+            now);
       }
     }
     tickets.add(message);

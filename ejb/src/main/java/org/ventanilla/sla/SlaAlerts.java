@@ -114,7 +114,6 @@ public class SlaAlerts {
     em.flush();
     boolean breach = due.stage() == SlaAlert.Stage.BREACH;
     ticket.recordSlaAlert(due.clock(), breach, now);
-    tickets.storeEvents(ticket);
 
     String kind = breach ? "sla_breach" : "sla_warning";
     String text = text(ticket, due, breach);

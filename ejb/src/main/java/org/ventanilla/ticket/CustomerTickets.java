@@ -58,7 +58,6 @@ public class CustomerTickets {
     Instant now = clock.instant();
     for (Ticket ticket : tickets.ofCustomer(merged, Integer.MAX_VALUE)) {
       ticket.moveToCustomer(kept, actor, now);
-      tickets.storeEvents(ticket);
     }
     customers.mergeInto(merged, kept);
     LOG.info(() -> "Customer " + mergedId + " merged into " + keptId + " by " + actor);

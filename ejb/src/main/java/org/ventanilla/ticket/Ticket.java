@@ -1,5 +1,6 @@
 package org.ventanilla.ticket;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
@@ -32,8 +34,11 @@ import org.ventanilla.tag.Tag;
 
 /**
  * A customer's conversation with the team. The ticket guards its own rules: the status machine,
- * first-response time, reopening. Every change it accepts leaves an event for the activity log
- * (collected by {@link #drainEvents()} and stored by the service).
+ * first-response time, reopening, its service-level due times. Every change it accepts leaves an
+ * event for the activity log, stored with the ticket (cascade), so there is no separate "save" to
+ * remember: a changed managed ticket is written at commit, its new events with it. The changes that
+ * move an SLA clock (opening, reopening, priority) take the {@link SlaTerms.Source} and re-plan the
+ * due times at once.
  */
 @Entity
 @Table(name = "ticket")
@@ -123,6 +128,11 @@ public class Ticket {
 
   @Version private long version;
 
+  /** The activity log; only ever appended to (adding does not load it). */
+  @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
+  private List<TicketEvent> events = new ArrayList<>();
+
+  /** The events of this unit of work, for the tests that read them. */
   @Transient private List<TicketEvent> pendingEvents = new ArrayList<>();
 
   protected Ticket() {}
@@ -156,10 +166,12 @@ public class Ticket {
       Long sourceId,
       Customer customer,
       String actor,
-      Instant now) {
+      Instant now,
+      SlaTerms.Source sla) {
     Ticket ticket =
         new Ticket(number, subjectFor(subject, firstText), channel, sourceId, customer, now);
     ticket.record(TicketEventType.CREATED, actor, now, null, "new", "#" + number);
+    ticket.replanIfMoved(sla);
     return ticket;
   }
 
@@ -184,7 +196,7 @@ public class Ticket {
    * A customer's message joins the conversation; one after resolution reopens the ticket. Automatic
    * mail (an out-of-office reply) is kept but reopens nothing.
    */
-  public Message receive(InboundContent content, Instant now) {
+  public Message receive(InboundContent content, Instant now, SlaTerms.Source sla) {
     Message message = Message.inbound(this, content, now);
     if (!content.automatic()) {
       if (status == TicketStatus.RESOLVED) {
@@ -201,6 +213,7 @@ public class Ticket {
         null,
         null,
         content.automatic() ? "automatic reply" : null);
+    replanIfMoved(sla);
     return message;
   }
 
@@ -226,7 +239,7 @@ public class Ticket {
     return message;
   }
 
-  public void changeStatus(TicketStatus target, String actor, Instant now) {
+  public void changeStatus(TicketStatus target, String actor, Instant now, SlaTerms.Source sla) {
     Objects.requireNonNull(target, "status");
     if (target == status) {
       return;
@@ -240,6 +253,7 @@ public class Ticket {
       moveTo(target, actor, now);
     }
     touch(now);
+    replanIfMoved(sla);
   }
 
   private void reopen(String actor, Instant now, String why) {
@@ -261,7 +275,7 @@ public class Ticket {
         TicketEventType.STATUS_CHANGED, actor, now, Enums.json(before), Enums.json(target), null);
   }
 
-  public void changePriority(Priority target, String actor, Instant now) {
+  public void changePriority(Priority target, String actor, Instant now, SlaTerms.Source sla) {
     Objects.requireNonNull(target, "priority");
     if (target == priority) {
       return;
@@ -272,6 +286,7 @@ public class Ticket {
     touch(now);
     record(
         TicketEventType.PRIORITY_CHANGED, actor, now, Enums.json(before), Enums.json(target), null);
+    replanIfMoved(sla);
   }
 
   /** Gives the ticket to an agent, or to nobody (null). Inactive agents take no new work. */
@@ -305,8 +320,14 @@ public class Ticket {
     record(TicketEventType.CUSTOMER_MERGED, actor, now, before, target.getName(), null);
   }
 
+  private void replanIfMoved(SlaTerms.Source sla) {
+    if (slaStale) {
+      planSla(sla.termsFor(priority, channel));
+    }
+  }
+
   /** Whether a change since loading moved the service level's clocks (see {@link #planSla}). */
-  public boolean isSlaStale() {
+  boolean isSlaStale() {
     return slaStale;
   }
 
@@ -316,7 +337,7 @@ public class Ticket {
    * ticket gets a new resolution clock from the reopening; a priority change recomputes the running
    * clocks from when they started.
    */
-  public void planSla(SlaTerms terms) {
+  private void planSla(SlaTerms terms) {
     if (firstResponseAt == null) {
       SlaDeadline first = terms.deadline(SlaClockKind.FIRST_RESPONSE, createdAt).orElse(null);
       firstResponseWarnAt = first == null ? null : first.warnAt();
@@ -433,10 +454,12 @@ public class Ticket {
       String before,
       String after,
       String details) {
-    pendingEvents.add(new TicketEvent(this, type, actor, now, before, after, details));
+    TicketEvent event = new TicketEvent(this, type, actor, now, before, after, details);
+    events.add(event);
+    pendingEvents.add(event);
   }
 
-  /** The events of the changes made since the last call, for the service to store. */
+  /** The events of the changes made since the last call (they are stored already). */
   public List<TicketEvent> drainEvents() {
     List<TicketEvent> events = List.copyOf(pendingEvents);
     pendingEvents.clear();

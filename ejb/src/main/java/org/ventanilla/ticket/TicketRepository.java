@@ -22,7 +22,6 @@ import org.ventanilla.tag.Tag;
 public class TicketRepository {
 
   @PersistenceContext private EntityManager em;
-  @Inject SlaTerms.Source slaTerms;
   @Inject Clock clock;
 
   /** The next human ticket number (#1001, #1002...), from a database sequence. */
@@ -98,27 +97,13 @@ public class TicketRepository {
     return Optional.ofNullable(em.find(Ticket.class, id));
   }
 
+  /** A new ticket; its events go with it, and so do those it records later. */
   public void add(Ticket ticket) {
     em.persist(ticket);
-    storeEvents(ticket);
   }
 
   public void add(Message message) {
     em.persist(message);
-  }
-
-  /**
-   * Stores what the ticket recorded since it was loaded: the activity log is append-only. Every
-   * change passes here, so this is also where a change that moved the SLA clocks gets its new due
-   * times from the policy that applies now.
-   */
-  public void storeEvents(Ticket ticket) {
-    if (ticket.isSlaStale()) {
-      ticket.planSla(slaTerms.termsFor(ticket.getPriority(), ticket.getChannel()));
-    }
-    for (TicketEvent event : ticket.drainEvents()) {
-      em.persist(event);
-    }
   }
 
   /** Writes pending changes now, so that the version a caller sees is the committed one. */

@@ -19,7 +19,6 @@ class TicketRetagging implements TaggedTickets {
       if (into != null) {
         ticket.tag(into, actor, at);
       }
-      tickets.storeEvents(ticket);
     }
   }
 }

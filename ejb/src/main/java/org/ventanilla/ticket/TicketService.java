@@ -45,6 +45,8 @@ public class TicketService {
   @Inject Clock clock;
   @Inject DefaultRegion defaultRegion;
   @Inject ReplyChannels channels;
+  @Inject InboundFiling filing;
+  @Inject SlaTerms.Source sla;
   @Inject TagRepository tagRepository;
 
   public Page<TicketSummary> list(TicketFilter filter, PageRequest page) {
@@ -123,29 +125,23 @@ public class TicketService {
       throw new InvalidInputException("text is required");
     }
     Ticket ticket =
-        Ticket.open(
-            tickets.nextNumber(),
-            request.subject(),
-            request.text(),
-            channel,
-            null,
-            customer,
-            caller.require().getUsername(),
-            now);
-    tickets.add(ticket);
-    Message message =
-        ticket.receive(
-            new InboundContent(
-                customer.getName(),
-                customer.getContacts().get(0).getValue(),
-                request.subject(),
-                request.text(),
-                request.html(),
-                request.externalId(),
-                false),
-            now);
-    tickets.add(message);
-    tickets.storeEvents(ticket);
+        filing
+            .file(
+                customer,
+                Optional.empty(),
+                new InboundFiling.Opening(
+                    channel, null, request.subject(), caller.require().getUsername()),
+                new InboundContent(
+                    customer.getName(),
+                    customer.getContacts().get(0).getValue(),
+                    request.subject(),
+                    request.text(),
+                    request.html(),
+                    request.externalId(),
+                    false),
+                now,
+                message -> {})
+            .ticket();
     tickets.flush();
     return details(ticket);
   }
@@ -162,11 +158,12 @@ public class TicketService {
     String actor = caller.require().getUsername();
     Instant now = clock.instant();
     if (changes.status() != null) {
-      ticket.changeStatus(Enums.parse(TicketStatus.class, "status", changes.status()), actor, now);
+      ticket.changeStatus(
+          Enums.parse(TicketStatus.class, "status", changes.status()), actor, now, sla);
     }
     if (changes.priority() != null) {
       ticket.changePriority(
-          Enums.parse(Priority.class, "priority", changes.priority()), actor, now);
+          Enums.parse(Priority.class, "priority", changes.priority()), actor, now, sla);
     }
     if (changes.assigneeSet()) {
       Agent assignee =
@@ -193,7 +190,6 @@ public class TicketService {
         ticket.untag(tag, actor, now);
       }
     }
-    tickets.storeEvents(ticket);
     tickets.flush();
     return details(ticket);
   }
@@ -233,7 +229,6 @@ public class TicketService {
     Ticket ticket = require(id);
     Message note = ticket.note(caller.require(), text, clock.instant());
     tickets.add(note);
-    tickets.storeEvents(ticket);
     return MessageView.of(note);
   }
 
@@ -269,7 +264,6 @@ public class TicketService {
 
   private void send(Ticket ticket, Message reply, Instant now) {
     channels.of(ticket).send(ticket, reply, now);
-    tickets.storeEvents(ticket);
   }
 
   private Ticket require(long id) {

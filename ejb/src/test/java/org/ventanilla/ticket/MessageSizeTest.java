@@ -16,13 +16,15 @@ import org.ventanilla.customer.Customer;
 
 class MessageSizeTest {
 
+  private static final SlaTerms.Source NO_SLA = (priority, channel) -> SlaTerms.NONE;
+
   private static final Instant T0 = Instant.parse("2026-12-07T09:00:00Z");
   private static final String TWO_MB = "x".repeat(2 * Message.MAX_CONTENT);
   private final Customer lucia = new Customer("Lucía García", T0);
   private final Agent ana =
       new Agent("ana@example.com", "Ana López", "ana@example.com", Role.AGENT, T0);
   private final Ticket ticket =
-      Ticket.open(1001, "Pedido", "Hola", ChannelType.EMAIL, null, lucia, "system", T0);
+      Ticket.open(1001, "Pedido", "Hola", ChannelType.EMAIL, null, lucia, "system", T0, NO_SLA);
 
   @Test
   @DisplayName("a reply or a note over 1 MB is refused whole, never stored cut")
@@ -39,13 +41,14 @@ class MessageSizeTest {
   void oversizedInboundIsRefused() {
     assertThrows(
         ContentTooLargeException.class,
-        () -> ticket.receive(InboundContent.of("Lucía", "l@example.com", "s", TWO_MB), T0));
+        () -> ticket.receive(InboundContent.of("Lucía", "l@example.com", "s", TWO_MB), T0, NO_SLA));
     assertThrows(
         ContentTooLargeException.class,
         () ->
             ticket.receive(
                 new InboundContent("Lucía", "l@example.com", "s", "hola", TWO_MB, null, false),
-                T0));
+                T0,
+                NO_SLA));
   }
 
   @Test

@@ -32,11 +32,13 @@ class TicketSlaTest {
         return Optional.of(new SlaDeadline(start.plus(target.dividedBy(2)), start.plus(target)));
       };
 
+  /** The terms every test here is held to, whatever the priority. */
+  private static final SlaTerms.Source POLICY = (priority, channel) -> TERMS;
+
   private Ticket newTicket() {
     Ticket ticket =
-        Ticket.open(1001, "Pedido", "Hola", ChannelType.EMAIL, null, lucia, "system", T0);
-    assertTrue(ticket.isSlaStale(), "a new ticket needs its due times");
-    ticket.planSla(TERMS);
+        Ticket.open(1001, "Pedido", "Hola", ChannelType.EMAIL, null, lucia, "system", T0, POLICY);
+    assertFalse(ticket.isSlaStale(), "a new ticket gets its due times at once");
     ticket.drainEvents();
     return ticket;
   }
@@ -80,14 +82,13 @@ class TicketSlaTest {
   void reopenRestartsResolution() {
     Ticket ticket = newTicket();
     ticket.reply(ana, "Hecho", T0.plusSeconds(60));
-    ticket.changeStatus(TicketStatus.RESOLVED, "ana", T0.plusSeconds(120));
+    ticket.changeStatus(TicketStatus.RESOLVED, "ana", T0.plusSeconds(120), POLICY);
     assertFalse(ticket.isSlaRunning(SlaClockKind.RESOLUTION));
     assertFalse(ticket.isSlaStale());
 
     Instant reopened = T0.plusSeconds(7200);
-    ticket.changeStatus(TicketStatus.IN_PROGRESS, "ana", reopened);
-    assertTrue(ticket.isSlaStale());
-    ticket.planSla(TERMS);
+    ticket.changeStatus(TicketStatus.IN_PROGRESS, "ana", reopened, POLICY);
+    assertFalse(ticket.isSlaStale(), "re-planned as it reopened");
     assertEquals(reopened.plusSeconds(3600), ticket.slaDueAt(SlaClockKind.RESOLUTION));
     assertEquals(T0.plusSeconds(600), ticket.slaDueAt(SlaClockKind.FIRST_RESPONSE), "answered");
   }
@@ -96,9 +97,9 @@ class TicketSlaTest {
   @DisplayName("a priority change recomputes the running clocks from when they started")
   void priorityChangeRecomputes() {
     Ticket ticket = newTicket();
-    ticket.changePriority(Priority.URGENT, "ana", T0.plusSeconds(30));
-    assertTrue(ticket.isSlaStale());
-    ticket.planSla(SlaTerms.NONE);
+    SlaTerms.Source urgentHasNoPolicy = (p, c) -> p == Priority.URGENT ? SlaTerms.NONE : TERMS;
+    ticket.changePriority(Priority.URGENT, "ana", T0.plusSeconds(30), urgentHasNoPolicy);
+    assertFalse(ticket.isSlaStale());
     assertNull(ticket.slaDueAt(SlaClockKind.FIRST_RESPONSE));
     assertNull(ticket.slaDueAt(SlaClockKind.RESOLUTION));
     assertEquals(List.of(), ticket.slaBreaches(T0.plusSeconds(99_999)));
@@ -134,7 +135,7 @@ class TicketSlaTest {
     assertEquals(T0.plusSeconds(3600), answered.runningDueAt().toInstant());
     assertEquals(List.of("first_response"), answered.breached());
 
-    ticket.changeStatus(TicketStatus.RESOLVED, "ana", T0.plusSeconds(4000));
+    ticket.changeStatus(TicketStatus.RESOLVED, "ana", T0.plusSeconds(4000), POLICY);
     assertNull(SlaView.of(ticket, T0.plusSeconds(4000)).state());
   }
 }

@@ -20,6 +20,8 @@ import org.ventanilla.customer.Customer;
 
 class TicketTest {
 
+  private static final SlaTerms.Source NO_SLA = (priority, channel) -> SlaTerms.NONE;
+
   private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
   private final Customer lucia = new Customer("Lucía García", T0);
   private final Agent ana =
@@ -28,7 +30,15 @@ class TicketTest {
   private Ticket newTicket() {
     Ticket ticket =
         Ticket.open(
-            1001, "Pedido sin recibir", "Hola", ChannelType.EMAIL, null, lucia, "system", T0);
+            1001,
+            "Pedido sin recibir",
+            "Hola",
+            ChannelType.EMAIL,
+            null,
+            lucia,
+            "system",
+            T0,
+            NO_SLA);
     ticket.drainEvents();
     return ticket;
   }
@@ -56,13 +66,13 @@ class TicketTest {
     @Test
     void illegalTransitionIsRefusedAndChangesNothing() {
       Ticket ticket = newTicket();
-      ticket.changeStatus(TicketStatus.IN_PROGRESS, "ana", T0.plusSeconds(1));
+      ticket.changeStatus(TicketStatus.IN_PROGRESS, "ana", T0.plusSeconds(1), NO_SLA);
       ticket.drainEvents();
 
       IllegalTransitionException e =
           assertThrows(
               IllegalTransitionException.class,
-              () -> ticket.changeStatus(TicketStatus.NEW, "ana", T0.plusSeconds(2)));
+              () -> ticket.changeStatus(TicketStatus.NEW, "ana", T0.plusSeconds(2), NO_SLA));
 
       assertEquals("illegal_transition", e.code());
       assertEquals(TicketStatus.IN_PROGRESS, ticket.getStatus());
@@ -72,10 +82,10 @@ class TicketTest {
     @Test
     void resolvingRecordsTheTimeAndReopeningClearsIt() {
       Ticket ticket = newTicket();
-      ticket.changeStatus(TicketStatus.RESOLVED, "ana", T0.plusSeconds(60));
+      ticket.changeStatus(TicketStatus.RESOLVED, "ana", T0.plusSeconds(60), NO_SLA);
       assertEquals(T0.plusSeconds(60), ticket.getResolvedAt());
 
-      ticket.changeStatus(TicketStatus.IN_PROGRESS, "ana", T0.plusSeconds(120));
+      ticket.changeStatus(TicketStatus.IN_PROGRESS, "ana", T0.plusSeconds(120), NO_SLA);
 
       assertEquals(TicketStatus.IN_PROGRESS, ticket.getStatus());
       assertNull(ticket.getResolvedAt());
@@ -86,7 +96,7 @@ class TicketTest {
     @Test
     void sameStatusAgainIsNoChangeAndNoEvent() {
       Ticket ticket = newTicket();
-      ticket.changeStatus(TicketStatus.NEW, "ana", T0.plusSeconds(1));
+      ticket.changeStatus(TicketStatus.NEW, "ana", T0.plusSeconds(1), NO_SLA);
       assertTrue(ticket.drainEvents().isEmpty());
     }
   }
@@ -130,12 +140,13 @@ class TicketTest {
     @Test
     void customerWritingAfterResolutionReopensTheTicket() {
       Ticket ticket = newTicket();
-      ticket.changeStatus(TicketStatus.RESOLVED, "ana", T0.plusSeconds(60));
+      ticket.changeStatus(TicketStatus.RESOLVED, "ana", T0.plusSeconds(60), NO_SLA);
 
       ticket.receive(
           new InboundContent(
               "Lucía García", "lucia@example.com", null, "Sigue sin llegar", null, "<id@x>", false),
-          T0.plusSeconds(3600));
+          T0.plusSeconds(3600),
+          NO_SLA);
 
       assertEquals(TicketStatus.IN_PROGRESS, ticket.getStatus());
       assertEquals(T0.plusSeconds(3600), ticket.getLastInboundAt());
@@ -145,7 +156,7 @@ class TicketTest {
     @Test
     void automaticReplyIsKeptButReopensNothing() {
       Ticket ticket = newTicket();
-      ticket.changeStatus(TicketStatus.RESOLVED, "ana", T0.plusSeconds(60));
+      ticket.changeStatus(TicketStatus.RESOLVED, "ana", T0.plusSeconds(60), NO_SLA);
 
       Message vacation =
           ticket.receive(
@@ -157,7 +168,8 @@ class TicketTest {
                   null,
                   "<v@x>",
                   true),
-              T0.plusSeconds(120));
+              T0.plusSeconds(120),
+              NO_SLA);
 
       assertTrue(vacation.isAutomatic());
       assertEquals(TicketStatus.RESOLVED, ticket.getStatus());
@@ -203,7 +215,8 @@ class TicketTest {
             null,
             lucia,
             "system",
-            T0);
+            T0,
+            NO_SLA);
     assertEquals("¿Tenéis talla M?", ticket.getSubject());
   }
 

@@ -25,6 +25,7 @@ import org.ventanilla.ticket.AttachmentStore;
 import org.ventanilla.ticket.AttachmentStore.StoredFile;
 import org.ventanilla.ticket.DeliveryStatus;
 import org.ventanilla.ticket.InboundContent;
+import org.ventanilla.ticket.InboundFiling;
 import org.ventanilla.ticket.Message;
 import org.ventanilla.ticket.Ticket;
 import org.ventanilla.ticket.TicketRepository;
@@ -44,6 +45,7 @@ public class EmailIngest {
 
   @PersistenceContext private EntityManager em;
   @Inject TicketRepository tickets;
+  @Inject InboundFiling filing;
   @Inject CustomerDirectory customers;
   @Inject AttachmentStore files;
   @Inject Clock clock;
@@ -116,33 +118,30 @@ public class EmailIngest {
     Customer customer =
         customers.findOrCreate(ContactType.EMAIL, mail.fromAddress(), mail.fromName(), now);
     Optional<Ticket> existing = thread(mail, customer);
-    Ticket ticket =
-        existing.orElseGet(
-            () -> {
-              Ticket opened =
-                  Ticket.open(
-                      tickets.nextNumber(),
-                      mail.subject(),
-                      mail.text(),
-                      ChannelType.EMAIL,
-                      channel.getId(),
-                      customer,
-                      mail.fromName() == null ? mail.fromAddress() : mail.fromName(),
-                      now);
-              tickets.add(opened);
-              return opened;
-            });
-    Message message =
-        ticket.receive(
-            new InboundContent(
-                mail.fromName() == null ? customer.getName() : mail.fromName(),
-                mail.fromAddress(),
-                mail.subject(),
-                mail.text(),
-                mail.html(),
-                mail.messageId(),
-                mail.automatic()),
-            now);
+    filing.file(
+        customer,
+        existing,
+        new InboundFiling.Opening(
+            ChannelType.EMAIL,
+            channel.getId(),
+            mail.subject(),
+            mail.fromName() == null ? mail.fromAddress() : mail.fromName()),
+        new InboundContent(
+            mail.fromName() == null ? customer.getName() : mail.fromName(),
+            mail.fromAddress(),
+            mail.subject(),
+            mail.text(),
+            mail.html(),
+            mail.messageId(),
+            mail.automatic()),
+        now,
+        message -> attach(message, mail, now));
+    channel.countReceived(1);
+    return existing.isPresent() ? Outcome.ADDED_TO_TICKET : Outcome.NEW_TICKET;
+  }
+
+  /** The mail's files, stored in our attachment store, on the message that carries them. */
+  private void attach(Message message, ParsedMail mail, Instant now) {
     for (ParsedAttachment file : mail.attachments()) {
       String name = AttachmentStore.safeFilename(file.filename());
       if (file.content() == null) {
@@ -161,10 +160,6 @@ public class EmailIngest {
             now);
       }
     }
-    tickets.add(message);
-    tickets.storeEvents(ticket);
-    channel.countReceived(1);
-    return existing.isPresent() ? Outcome.ADDED_TO_TICKET : Outcome.NEW_TICKET;
   }
 
   /**

@@ -32,6 +32,7 @@ import org.ventanilla.customer.CustomerDirectory;
 import org.ventanilla.ticket.Attachment;
 import org.ventanilla.ticket.DeliveryStatus;
 import org.ventanilla.ticket.InboundContent;
+import org.ventanilla.ticket.InboundFiling;
 import org.ventanilla.ticket.Message;
 import org.ventanilla.ticket.MessageDirection;
 import org.ventanilla.ticket.Ticket;
@@ -54,6 +55,7 @@ public class WhatsAppInbound {
 
   @Inject WhatsAppRepository whatsapp;
   @Inject TicketRepository tickets;
+  @Inject InboundFiling filing;
   @Inject CustomerDirectory customers;
   @Inject SecretBox secrets;
   @Inject WebhookSecrets verifiers;
@@ -357,59 +359,54 @@ public class WhatsAppInbound {
     Customer customer = lookups.customer(address, in.profileName(), now);
     String author = in.profileName() == null ? customer.getName() : in.profileName();
     String text = quoted(in.contextWamid()) + Objects.requireNonNullElse(in.text(), "");
-    Ticket ticket =
+    Optional<Ticket> thread =
         lookups
             .latestTicket(customer, channel)
             .filter(
                 t ->
                     t.getStatus() != TicketStatus.RESOLVED
-                        || channel.reopensWithin(t.getResolvedAt(), at))
-            .orElseGet(
-                () -> {
-                  Ticket opened =
-                      Ticket.open(
-                          tickets.nextNumber(),
-                          null,
-                          in.text(),
-                          channel.getType(),
-                          channel.getId(),
-                          customer,
-                          author,
-                          at);
-                  tickets.add(opened);
-                  lookups.opened(opened);
-                  return opened;
-                });
-    Message message =
-        ticket.receive(
-            new InboundContent(author, address, null, text, null, in.wamid(), false), at);
-    Attachment pending = null;
-    if (in.media() != null) {
-      if (file.isPresent()) {
-        StoredFile f = file.get();
-        message.attach(
-            f.filename(), f.contentType(), f.size(), f.sha256(), f.relativePath(), null, now);
-      } else {
-        pending =
-            message.attach(
-                MediaDownloader.displayName(in.media(), in.type(), "bin"),
-                in.media().mimeType() == null ? "application/octet-stream" : in.media().mimeType(),
-                0,
-                null,
-                null,
-                "Not downloaded from WhatsApp yet, trying again (media id "
-                    + in.media().id()
-                    + "): "
-                    + fileProblem,
-                now);
-      }
+                        || channel.reopensWithin(t.getResolvedAt(), at));
+    Attachment[] pending = {null}; // the placeholder of a file still to download, if any
+    InboundFiling.Filed filed =
+        filing.file(
+            customer,
+            thread,
+            new InboundFiling.Opening(channel.getType(), channel.getId(), null, author),
+            new InboundContent(author, address, null, text, null, in.wamid(), false),
+            at,
+            message -> pending[0] = attach(message, in, file, fileProblem, now));
+    if (filed.opened()) {
+      lookups.opened(filed.ticket());
     }
-    tickets.add(message);
-    tickets.storeEvents(ticket);
     lookups.filed(in.wamid());
-    return pending == null
+    return pending[0] == null
         ? null
-        : new MediaRetry(pending.getId(), channel.getId(), in.type(), in.media(), now);
+        : new MediaRetry(pending[0].getId(), channel.getId(), in.type(), in.media(), now);
+  }
+
+  /** The message's file when it was downloaded; else a placeholder the retry fills in later. */
+  private static Attachment attach(
+      Message message, Inbound in, Optional<StoredFile> file, String fileProblem, Instant now) {
+    if (in.media() == null) {
+      return null;
+    }
+    if (file.isPresent()) {
+      StoredFile f = file.get();
+      message.attach(
+          f.filename(), f.contentType(), f.size(), f.sha256(), f.relativePath(), null, now);
+      return null;
+    }
+    return message.attach(
+        MediaDownloader.displayName(in.media(), in.type(), "bin"),
+        in.media().mimeType() == null ? "application/octet-stream" : in.media().mimeType(),
+        0,
+        null,
+        null,
+        "Not downloaded from WhatsApp yet, trying again (media id "
+            + in.media().id()
+            + "): "
+            + fileProblem,
+        now);
   }
 
   /** A media download to try again now, with what it needs. */

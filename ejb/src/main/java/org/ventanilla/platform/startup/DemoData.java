@@ -4,14 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.ventanilla.common.ChannelType;
 import org.ventanilla.customer.ContactType;
 import org.ventanilla.customer.Customer;
 import org.ventanilla.customer.CustomerDirectory;
 import org.ventanilla.ticket.InboundContent;
-import org.ventanilla.ticket.Message;
-import org.ventanilla.ticket.Ticket;
+import org.ventanilla.ticket.InboundFiling;
 import org.ventanilla.ticket.TicketRepository;
 
 /** A few believable conversations for a demo (VENTANILLA_DEMO=true on an empty database). */
@@ -22,6 +22,7 @@ public class DemoData {
 
   @Inject CustomerDirectory customers;
   @Inject TicketRepository tickets;
+  @Inject InboundFiling filing;
   @Inject Clock clock;
 
   void load() {
@@ -49,15 +50,13 @@ public class DemoData {
 
   private void open(
       ChannelType channel, Customer customer, String subject, String text, Instant now) {
-    Ticket ticket =
-        Ticket.open(tickets.nextNumber(), subject, text, channel, null, customer, "system", now);
-    tickets.add(ticket);
-    Message message =
-        ticket.receive(
-            InboundContent.of(
-                customer.getName(), customer.getContacts().get(0).getValue(), subject, text),
-            now);
-    tickets.add(message);
-    tickets.storeEvents(ticket);
+    filing.file(
+        customer,
+        Optional.empty(),
+        new InboundFiling.Opening(channel, null, subject, "system"),
+        InboundContent.of(
+            customer.getName(), customer.getContacts().get(0).getValue(), subject, text),
+        now,
+        message -> {});
   }
 }

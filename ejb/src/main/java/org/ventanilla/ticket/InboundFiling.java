@@ -1,0 +1,59 @@
+package org.ventanilla.ticket;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.ventanilla.common.ChannelType;
+import org.ventanilla.customer.Customer;
+
+/**
+ * The one way a customer's message is filed, whatever it came by. The channel has parsed it, found
+ * the customer and chosen the conversation it continues (or none); filing opens a ticket when there
+ * is none, lets the ticket receive the message (which reopens a resolved ticket unless the message
+ * is automatic, and moves the SLA clocks), lets the channel attach its files and stores the
+ * message. Runs in the caller's transaction.
+ */
+@ApplicationScoped
+public class InboundFiling {
+
+  @Inject TicketRepository tickets;
+  @Inject SlaTerms.Source sla;
+
+  /** How a new conversation starts when the message continues none. */
+  public record Opening(ChannelType kind, Long channelId, String subject, String openedBy) {}
+
+  /** Where the message went. */
+  public record Filed(Ticket ticket, Message message, boolean opened) {}
+
+  public Filed file(
+      Customer customer,
+      Optional<Ticket> thread,
+      Opening opening,
+      InboundContent content,
+      Instant at,
+      Consumer<Message> attach) {
+    Ticket ticket =
+        thread.orElseGet(
+            () -> {
+              Ticket opened =
+                  Ticket.open(
+                      tickets.nextNumber(),
+                      opening.subject(),
+                      content.text(),
+                      opening.kind(),
+                      opening.channelId(),
+                      customer,
+                      opening.openedBy(),
+                      at,
+                      sla);
+              tickets.add(opened);
+              return opened;
+            });
+    Message message = ticket.receive(content, at, sla);
+    attach.accept(message);
+    tickets.add(message);
+    return new Filed(ticket, message, thread.isEmpty());
+  }
+}

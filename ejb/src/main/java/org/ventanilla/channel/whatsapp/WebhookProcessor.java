@@ -24,7 +24,6 @@ import org.ventanilla.channel.whatsapp.MediaDownloader.MediaDownloadException;
 import org.ventanilla.channel.whatsapp.MediaDownloader.StoredFile;
 import org.ventanilla.channel.whatsapp.WebhookEvents.Inbound;
 import org.ventanilla.channel.whatsapp.WebhookEvents.StatusUpdate;
-import org.ventanilla.common.InvalidInputException;
 
 /**
  * Turns stored webhook payloads into messages and delivery statuses: right after each is stored,
@@ -46,6 +45,7 @@ public class WebhookProcessor {
 
   @Resource TimerService timers;
   @Inject WhatsAppInbound inbound;
+  @Inject MediaRetries media;
   @Inject MediaDownloader downloader;
 
   private final AtomicBoolean running = new AtomicBoolean();
@@ -83,7 +83,7 @@ public class WebhookProcessor {
           do {
             claimed = nextBatch();
           } while (claimed == BATCH);
-          inbound.dueMedia(BATCH).forEach(this::retryMedia);
+          media.dueMedia(BATCH).forEach(this::retryMedia);
         }
       } catch (RuntimeException e) {
         // The database may be away; the next tick tries again.
@@ -121,40 +121,26 @@ public class WebhookProcessor {
     WhatsAppInbound.Pending pending = found.get();
     try {
       WebhookEvents events = WebhookParser.parse(pending.body());
-      boolean retry = false;
-      for (StatusUpdate status : events.statuses()) {
-        retry |= !inbound.applyStatus(status);
-      }
-      int received = 0;
-      for (Inbound message : events.messages()) {
-        Long channelId = pending.routes().get(message.phoneNumberId());
-        if (channelId == null) {
-          LOG.warning(
-              () ->
-                  "Webhook payload "
-                      + id
-                      + " has a message for phone number id "
-                      + message.phoneNumberId()
-                      + ", which no channel with its app secret serves; kept unprocessed");
-          continue;
-        }
-        try {
-          received += file(channelId, message) ? 1 : 0;
-        } catch (InvalidInputException e) {
-          // Retrying cannot fix it (a malformed WhatsApp id): the raw payload keeps the message.
-          LOG.warning(
-              () ->
-                  "Webhook payload "
-                      + id
-                      + ": message "
-                      + message.wamid()
-                      + " cannot be filed, kept in the payload only: "
-                      + e.getMessage());
-        }
-      }
-      if (retry) {
+      PayloadEvents.Outcome outcome =
+          PayloadEvents.walk(
+              id,
+              events,
+              pending.routes(),
+              new PayloadEvents.Handler() {
+                @Override
+                public boolean applyStatus(StatusUpdate status) {
+                  return inbound.applyStatus(status);
+                }
+
+                @Override
+                public boolean file(long channelId, Inbound message) {
+                  return WebhookProcessor.this.file(channelId, message);
+                }
+              });
+      if (outcome.retry()) {
         throw new IllegalStateException("a status names a message not recorded yet");
       }
+      int received = outcome.received();
       inbound.processed(id, received);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Webhook payload " + id + " failed, will retry: " + e);
@@ -164,17 +150,17 @@ public class WebhookProcessor {
 
   /** Fetches a file that failed before; the attachment gets it, or a note saying why not. */
   private void retryMedia(long attachmentId) {
-    Optional<WhatsAppInbound.MediaJob> job = inbound.mediaJob(attachmentId);
+    Optional<MediaRetries.MediaJob> job = media.mediaJob(attachmentId);
     if (job.isEmpty()) {
-      inbound.mediaFailed(attachmentId, "the channel has no access token");
+      media.mediaFailed(attachmentId, "the channel has no access token");
       return;
     }
     try {
       StoredFile file =
           downloader.download(job.get().access(), job.get().type(), job.get().media());
-      inbound.mediaDownloaded(attachmentId, file);
+      media.mediaDownloaded(attachmentId, file);
     } catch (MediaDownloadException e) {
-      inbound.mediaFailed(attachmentId, e.getMessage());
+      media.mediaFailed(attachmentId, e.getMessage());
     }
   }
 
@@ -186,7 +172,7 @@ public class WebhookProcessor {
     Optional<StoredFile> file = Optional.empty();
     String problem = null;
     if (message.media() != null) {
-      Optional<GraphApi.Access> access = inbound.access(channelId);
+      Optional<GraphApi.Access> access = media.access(channelId);
       if (access.isEmpty()) {
         problem = "the channel has no access token";
       } else {

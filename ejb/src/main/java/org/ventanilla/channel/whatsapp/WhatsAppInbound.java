@@ -9,35 +9,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
 import org.ventanilla.channel.SecretBox;
 import org.ventanilla.channel.whatsapp.MediaDownloader.StoredFile;
 import org.ventanilla.channel.whatsapp.WebhookEvents.Inbound;
-import org.ventanilla.channel.whatsapp.WebhookEvents.Media;
 import org.ventanilla.channel.whatsapp.WebhookEvents.StatusUpdate;
-import org.ventanilla.common.ContactNormalizer;
-import org.ventanilla.common.InvalidInputException;
-import org.ventanilla.customer.ContactType;
-import org.ventanilla.customer.Customer;
-import org.ventanilla.customer.CustomerDirectory;
-import org.ventanilla.ticket.Attachment;
 import org.ventanilla.ticket.DeliveryStatus;
-import org.ventanilla.ticket.InboundContent;
-import org.ventanilla.ticket.InboundFiling;
 import org.ventanilla.ticket.Message;
 import org.ventanilla.ticket.MessageDirection;
-import org.ventanilla.ticket.Ticket;
 import org.ventanilla.ticket.TicketRepository;
-import org.ventanilla.ticket.TicketStatus;
 
 /**
  * The transactions of webhook processing, each short and on its own, so that network work (media
@@ -55,44 +40,48 @@ public class WhatsAppInbound {
 
   @Inject WhatsAppRepository whatsapp;
   @Inject TicketRepository tickets;
-  @Inject InboundFiling filing;
-  @Inject CustomerDirectory customers;
+  @Inject WhatsAppFiling messages;
   @Inject SecretBox secrets;
   @Inject WebhookSecrets verifiers;
   @Inject Clock clock;
 
-  /** A stored payload to process, with the channel each number it names is trusted to be. */
-  public record Pending(long id, String body, Map<String, Long> routes) {}
+  /** A stored payload to process, with where its messages may go. */
+  public record Pending(long id, String body, WebhookRoutes routes) {}
 
   public List<Long> due(int limit) {
     return whatsapp.duePayloads(clock.instant(), limit);
   }
 
-  /**
-   * The payload, if still to process. A number it names is routed only to a channel that shares the
-   * app secret that verified the signature: a payload signed for one app cannot write into another
-   * app's number.
-   */
+  /** The payload, if still to process, with its routes ({@link WebhookRoutes}). */
   public Optional<Pending> pending(long id) {
-    Optional<WebhookPayload> found =
-        whatsapp.payload(id).filter(p -> p.getStatus() == WebhookPayload.Status.RECEIVED);
-    if (found.isEmpty()) {
-      return Optional.empty();
+    return whatsapp
+        .payload(id)
+        .filter(p -> p.getStatus() == WebhookPayload.Status.RECEIVED)
+        .map(
+            p ->
+                new Pending(
+                    id, p.getBody(), routes(p, whatsapp.activeChannels(), new HashMap<>())));
+  }
+
+  /**
+   * The routes of a payload. {@code secretByChannel} holds what is known already (a batch's fresh
+   * secrets) and learns the verifying channel's, which may have been switched off since: its secret
+   * still routes.
+   */
+  private WebhookRoutes routes(
+      WebhookPayload payload, List<WhatsAppChannel> active, Map<Long, String> secretByChannel) {
+    for (WhatsAppChannel c : active) {
+      secretByChannel.computeIfAbsent(c.getId(), id -> secrets.decrypt(c.getAppSecretSealed()));
     }
-    WebhookPayload payload = found.get();
-    Optional<WhatsAppChannel> verifier = whatsapp.channel(payload.getChannelId());
-    String secret = verifier.map(c -> secrets.decrypt(c.getAppSecretSealed())).orElse(null);
-    Map<String, Long> routes = new HashMap<>();
-    for (String phoneNumberId : WebhookParser.phoneNumberIds(payload.getBody())) {
-      for (WhatsAppChannel c : whatsapp.activeChannels()) {
-        if (c.getPhoneNumberId().equals(phoneNumberId)
-            && secret != null
-            && secret.equals(secrets.decrypt(c.getAppSecretSealed()))) {
-          routes.put(phoneNumberId, c.getId());
-        }
-      }
-    }
-    return Optional.of(new Pending(id, payload.getBody(), routes));
+    String verifying =
+        secretByChannel.computeIfAbsent(
+            payload.getChannelId(),
+            id ->
+                whatsapp
+                    .channel(id)
+                    .map(c -> secrets.decrypt(c.getAppSecretSealed()))
+                    .orElse(null));
+    return new WebhookRoutes(verifying, active, secretByChannel);
   }
 
   /** What one batch did: how many payloads it claimed, and those left to file one by one. */
@@ -115,7 +104,6 @@ public class WhatsAppInbound {
     for (WebhookSecrets.Verifier v : verifiers.fresh()) {
       secretByChannel.put(v.channelId(), v.appSecret());
     }
-    Map<Long, Integer> receivedByChannel = new HashMap<>();
     List<Long> withMedia = new ArrayList<>();
     Map<WebhookPayload, WebhookEvents> parsed = new LinkedHashMap<>();
     for (WebhookPayload payload : payloads) {
@@ -125,12 +113,39 @@ public class WhatsAppInbound {
         payload.failed(e.toString(), now);
       }
     }
-    BatchLookups lookups =
-        new BatchLookups(
+    WhatsAppFiling.BatchLookups lookups =
+        messages.batch(
             parsed.values().stream().flatMap(e -> e.messages().stream()).toList(),
             active.stream().map(WhatsAppChannel::getId).toList());
     Map<Long, WhatsAppChannel> channels = new HashMap<>();
     List<MediaRetry> retries = new ArrayList<>();
+    Map<Long, Integer> receivedByChannel = new HashMap<>();
+    PayloadEvents.Handler handler =
+        new PayloadEvents.Handler() {
+          @Override
+          public boolean applyStatus(StatusUpdate status) {
+            return WhatsAppInbound.this.applyStatus(status);
+          }
+
+          @Override
+          public boolean file(long channelId, Inbound message) {
+            if (message.wamid() == null || lookups.isFiled(message.wamid())) {
+              return false;
+            }
+            WhatsAppChannel channel =
+                channels.computeIfAbsent(
+                    channelId,
+                    id ->
+                        whatsapp
+                            .channel(id)
+                            .orElseThrow(() -> new IllegalStateException("no channel")));
+            MediaRetry missing = messages.file(channel, message, Optional.empty(), null, lookups);
+            if (missing != null) {
+              retries.add(missing);
+            }
+            return true;
+          }
+        };
     for (Map.Entry<WebhookPayload, WebhookEvents> entry : parsed.entrySet()) {
       WebhookPayload payload = entry.getKey();
       WebhookEvents events = entry.getValue();
@@ -139,60 +154,11 @@ public class WhatsAppInbound {
         withMedia.add(payload.getId());
         continue;
       }
-      boolean retry = false;
-      for (StatusUpdate status : events.statuses()) {
-        retry |= !applyStatus(status);
-      }
-      // The verifying channel may have been switched off since; its secret still routes.
-      String secret =
-          secretByChannel.computeIfAbsent(
-              payload.getChannelId(),
-              id ->
-                  whatsapp
-                      .channel(id)
-                      .map(c -> secrets.decrypt(c.getAppSecretSealed()))
-                      .orElse(null));
-      for (Inbound message : events.messages()) {
-        Long channelId = route(message.phoneNumberId(), secret, active, secretByChannel);
-        if (channelId == null) {
-          LOG.warning(
-              () ->
-                  "Webhook payload "
-                      + payload.getId()
-                      + " has a message for phone number id "
-                      + message.phoneNumberId()
-                      + ", which no channel with its app secret serves; kept unprocessed");
-          continue;
-        }
-        if (message.wamid() == null || lookups.isFiled(message.wamid())) {
-          continue;
-        }
-        try {
-          WhatsAppChannel channel =
-              channels.computeIfAbsent(
-                  channelId,
-                  id ->
-                      whatsapp
-                          .channel(id)
-                          .orElseThrow(() -> new IllegalStateException("no channel")));
-          MediaRetry missing = file(channel, message, Optional.empty(), null, lookups);
-          if (missing != null) {
-            retries.add(missing);
-          }
-          receivedByChannel.merge(channelId, 1, Integer::sum);
-        } catch (InvalidInputException e) {
-          // Thrown before anything is written (a malformed WhatsApp id): the payload keeps it.
-          LOG.warning(
-              () ->
-                  "Webhook payload "
-                      + payload.getId()
-                      + ": message "
-                      + message.wamid()
-                      + " cannot be filed, kept in the payload only: "
-                      + e.getMessage());
-        }
-      }
-      if (retry) {
+      PayloadEvents.Outcome outcome =
+          PayloadEvents.walk(
+              payload.getId(), events, routes(payload, active, secretByChannel), handler);
+      outcome.receivedByChannel().forEach((id, n) -> receivedByChannel.merge(id, n, Integer::sum));
+      if (outcome.retry()) {
         payload.failed("a status names a message not recorded yet", now);
       } else {
         payload.processed(now);
@@ -214,36 +180,6 @@ public class WhatsAppInbound {
     return new Batch(payloads.size(), withMedia);
   }
 
-  /** The channel serving this number that shares the verifying app secret, as in pending(). */
-  private static Long route(
-      String phoneNumberId,
-      String secret,
-      List<WhatsAppChannel> active,
-      Map<Long, String> secretByChannel) {
-    if (secret == null) {
-      return null;
-    }
-    for (WhatsAppChannel c : active) {
-      if (c.getPhoneNumberId().equals(phoneNumberId)
-          && secret.equals(secretByChannel.get(c.getId()))) {
-        return c.getId();
-      }
-    }
-    return null;
-  }
-
-  public Optional<GraphApi.Access> access(long channelId) {
-    return whatsapp
-        .channel(channelId)
-        .filter(c -> c.getAccessTokenSealed() != null)
-        .map(
-            c ->
-                new GraphApi.Access(
-                    c.getApiBaseUrl(),
-                    c.getApiVersion(),
-                    secrets.decrypt(c.getAccessTokenSealed())));
-  }
-
   public boolean isStored(String wamid) {
     return whatsapp.message(wamid).isPresent();
   }
@@ -259,7 +195,7 @@ public class WhatsAppInbound {
     }
     WhatsAppChannel channel =
         whatsapp.channel(channelId).orElseThrow(() -> new IllegalStateException("no channel"));
-    MediaRetry retry = file(channel, in, file, fileProblem, new Lookups());
+    MediaRetry retry = messages.file(channel, in, file, fileProblem, messages.single());
     tickets.flush();
     if (retry != null) {
       // After the flush: the retry row refers to the attachment row, which no mapping tells
@@ -267,201 +203,6 @@ public class WhatsAppInbound {
       whatsapp.add(retry);
       whatsapp.flush();
     }
-  }
-
-  /**
-   * Where filing finds the customer and their conversation: straight from the database, or, in a
-   * batch, remembered from earlier messages of the same (not yet flushed) transaction.
-   */
-  private class Lookups {
-    Customer customer(String address, String name, Instant now) {
-      return customers.findOrCreate(ContactType.PHONE, address, name, now);
-    }
-
-    Optional<Ticket> latestTicket(Customer customer, WhatsAppChannel channel) {
-      return whatsapp.latestTicket(customer, channel);
-    }
-
-    void opened(Ticket ticket) {}
-
-    void filed(String wamid) {}
-  }
-
-  /** A batch's memory: what earlier messages of the batch found or created. */
-  private final class BatchLookups extends Lookups {
-    private final Map<String, Customer> customerByAddress = new HashMap<>();
-    private final Map<List<Long>, Optional<Ticket>> latestByConversation = new HashMap<>();
-    private final Set<String> filed = new HashSet<>();
-
-    /** Reads what the batch's messages need in three queries instead of three per message. */
-    BatchLookups(List<Inbound> messages, Collection<Long> channelIds) {
-      filed.addAll(
-          whatsapp.storedWamids(
-              messages.stream().map(Inbound::wamid).filter(Objects::nonNull).toList()));
-      Set<String> addresses = new HashSet<>();
-      for (Inbound m : messages) {
-        try {
-          addresses.add(ContactNormalizer.whatsappId(m.waId()));
-        } catch (InvalidInputException e) {
-          // Reported when that message is filed.
-        }
-      }
-      customerByAddress.putAll(customers.findByContacts(ContactType.PHONE, addresses));
-      Map<List<Long>, Ticket> latest =
-          whatsapp.latestTickets(customerByAddress.values(), channelIds);
-      for (Customer c : customerByAddress.values()) {
-        for (Long channelId : channelIds) {
-          List<Long> key = List.of(c.getId(), channelId);
-          latestByConversation.put(key, Optional.ofNullable(latest.get(key)));
-        }
-      }
-    }
-
-    boolean isFiled(String wamid) {
-      return filed.contains(wamid);
-    }
-
-    @Override
-    Customer customer(String address, String name, Instant now) {
-      return customerByAddress.computeIfAbsent(address, a -> super.customer(a, name, now));
-    }
-
-    @Override
-    Optional<Ticket> latestTicket(Customer customer, WhatsAppChannel channel) {
-      return latestByConversation.computeIfAbsent(
-          List.of(customer.getId(), channel.getId()), k -> super.latestTicket(customer, channel));
-    }
-
-    @Override
-    void opened(Ticket ticket) {
-      latestByConversation.put(
-          List.of(ticket.getCustomer().getId(), ticket.getSourceId()), Optional.of(ticket));
-    }
-
-    @Override
-    void filed(String wamid) {
-      filed.add(wamid);
-    }
-  }
-
-  /**
-   * Files the message; returns the retry to record once it is flushed, when its file is missing.
-   */
-  private MediaRetry file(
-      WhatsAppChannel channel,
-      Inbound in,
-      Optional<StoredFile> file,
-      String fileProblem,
-      Lookups lookups) {
-    Instant now = clock.instant();
-    Instant at = in.timestamp() == null || in.timestamp().isAfter(now) ? now : in.timestamp();
-    String address = ContactNormalizer.whatsappId(in.waId());
-    Customer customer = lookups.customer(address, in.profileName(), now);
-    String author = in.profileName() == null ? customer.getName() : in.profileName();
-    String text = quoted(in.contextWamid()) + Objects.requireNonNullElse(in.text(), "");
-    Optional<Ticket> thread =
-        lookups
-            .latestTicket(customer, channel)
-            .filter(
-                t ->
-                    t.getStatus() != TicketStatus.RESOLVED
-                        || channel.reopensWithin(t.getResolvedAt(), at));
-    Attachment[] pending = {null}; // the placeholder of a file still to download, if any
-    InboundFiling.Filed filed =
-        filing.file(
-            customer,
-            thread,
-            new InboundFiling.Opening(channel.getType(), channel.getId(), null, author),
-            new InboundContent(author, address, null, text, null, in.wamid(), false),
-            at,
-            message -> pending[0] = attach(message, in, file, fileProblem, now));
-    if (filed.opened()) {
-      lookups.opened(filed.ticket());
-    }
-    lookups.filed(in.wamid());
-    return pending[0] == null
-        ? null
-        : new MediaRetry(pending[0].getId(), channel.getId(), in.type(), in.media(), now);
-  }
-
-  /** The message's file when it was downloaded; else a placeholder the retry fills in later. */
-  private static Attachment attach(
-      Message message, Inbound in, Optional<StoredFile> file, String fileProblem, Instant now) {
-    if (in.media() == null) {
-      return null;
-    }
-    if (file.isPresent()) {
-      StoredFile f = file.get();
-      message.attach(
-          f.filename(), f.contentType(), f.size(), f.sha256(), f.relativePath(), null, now);
-      return null;
-    }
-    return message.attach(
-        MediaDownloader.displayName(in.media(), in.type(), "bin"),
-        in.media().mimeType() == null ? "application/octet-stream" : in.media().mimeType(),
-        0,
-        null,
-        null,
-        "Not downloaded from WhatsApp yet, trying again (media id "
-            + in.media().id()
-            + "): "
-            + fileProblem,
-        now);
-  }
-
-  /** A media download to try again now, with what it needs. */
-  public record MediaJob(long attachmentId, GraphApi.Access access, String type, Media media) {}
-
-  public List<Long> dueMedia(int limit) {
-    return whatsapp.dueMediaRetries(clock.instant(), limit);
-  }
-
-  public Optional<MediaJob> mediaJob(long attachmentId) {
-    return whatsapp
-        .mediaRetry(attachmentId)
-        .flatMap(
-            r ->
-                access(r.getChannelId())
-                    .map(a -> new MediaJob(attachmentId, a, r.getMessageType(), r.media())));
-  }
-
-  public void mediaDownloaded(long attachmentId, StoredFile file) {
-    whatsapp.mediaRetry(attachmentId).ifPresent(whatsapp::remove);
-    whatsapp
-        .attachment(attachmentId)
-        .ifPresent(a -> a.downloaded(file.size(), file.sha256(), file.relativePath()));
-  }
-
-  public void mediaFailed(long attachmentId, String problem) {
-    Optional<MediaRetry> retry = whatsapp.mediaRetry(attachmentId);
-    if (retry.isEmpty()) {
-      return;
-    }
-    boolean again = retry.get().failedAgain(clock.instant());
-    if (!again) {
-      whatsapp.remove(retry.get());
-    }
-    String why =
-        (again ? "Not downloaded from WhatsApp yet, trying again" : "Not downloaded from WhatsApp")
-            + " (media id "
-            + retry.get().media().id()
-            + ", "
-            + (retry.get().getAttempts() + 1)
-            + " attempts): "
-            + problem;
-    whatsapp.attachment(attachmentId).ifPresent(a -> a.explain(why));
-  }
-
-  private String quoted(String contextWamid) {
-    if (contextWamid == null) {
-      return "";
-    }
-    return whatsapp
-        .message(contextWamid)
-        .map(Message::getText)
-        .filter(t -> t != null && !t.isBlank())
-        .map(t -> "> " + t.strip().lines().findFirst().orElse("") + "\n")
-        .orElse("> (reply to an earlier message)\n");
   }
 
   /**

@@ -1,11 +1,11 @@
 package org.ventanilla.web.admin;
 
-import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
 import org.ventanilla.channel.ChannelService;
 import org.ventanilla.channel.email.ConnectionTest;
 import org.ventanilla.channel.email.EmailChannelRequest;
@@ -13,7 +13,7 @@ import org.ventanilla.channel.email.EmailChannelService;
 import org.ventanilla.channel.email.EmailChannelView;
 import org.ventanilla.channel.email.MailServer;
 import org.ventanilla.channel.email.QuarantineView;
-import org.ventanilla.common.DomainException;
+import org.ventanilla.web.faces.Feedback;
 
 /**
  * Adds a mailbox (no id) or changes one: its IMAP and SMTP settings, a connection test, and the
@@ -74,17 +74,18 @@ public class EmailChannelForm implements Serializable {
             smtp.toMailServer(),
             processedFolder == null ? "" : processedFolder,
             id == null ? null : active);
-    try {
-      if (id == null) {
-        EmailChannelView view = service.create(request);
-        return "/admin/channel-email?faces-redirect=true&created=true&id=" + view.id();
+    if (id == null) {
+      Optional<EmailChannelView> created = Feedback.call(() -> service.create(request));
+      if (created.isPresent()) {
+        return "/admin/channel-email?faces-redirect=true&created=true&id=" + created.get().id();
       }
-      show(service.update(id, request));
-      AdminMessages.info("admin.saved");
-    } catch (DomainException e) {
-      AdminMessages.error(e);
-    } catch (EJBException e) {
-      AdminMessages.errorKey("admin.failed");
+    } else {
+      Feedback.call(() -> service.update(id, request))
+          .ifPresent(
+              view -> {
+                show(view);
+                Feedback.info("admin.saved");
+              });
     }
     imap.password = null;
     smtp.password = null;
@@ -92,21 +93,12 @@ public class EmailChannelForm implements Serializable {
   }
 
   public void testConnection() {
-    try {
-      test = service.testConnection(id);
-    } catch (DomainException e) {
-      AdminMessages.error(e);
-    }
+    Feedback.call(() -> service.testConnection(id)).ifPresent(result -> test = result);
   }
 
   public void reprocess(QuarantineView entry) {
-    try {
-      service.reprocess(id, entry.id());
-      AdminMessages.info("emailChannel.reprocessed");
-    } catch (DomainException e) {
-      AdminMessages.error(e);
-    } catch (EJBException e) {
-      AdminMessages.errorKey("admin.failed");
+    if (Feedback.run(() -> service.reprocess(id, entry.id()))) {
+      Feedback.info("emailChannel.reprocessed");
     }
     quarantine = service.quarantine(id);
   }

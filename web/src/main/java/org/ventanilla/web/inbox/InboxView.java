@@ -1,14 +1,11 @@
 package org.ventanilla.web.inbox;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
 import java.util.List;
-import java.util.ResourceBundle;
 import org.primefaces.PrimeFaces;
 import org.ventanilla.agent.AgentService;
 import org.ventanilla.agent.AgentView;
@@ -21,6 +18,7 @@ import org.ventanilla.tag.TagService;
 import org.ventanilla.tag.TagView;
 import org.ventanilla.ticket.TicketFilter;
 import org.ventanilla.ticket.TicketService;
+import org.ventanilla.web.faces.Feedback;
 
 /**
  * The inbox: a view plus filters, over a lazy table. A view is built in (mine, unassigned,
@@ -77,7 +75,7 @@ public class InboxView implements Serializable {
       savedView = savedList.stream().filter(v -> v.id() == saved).findFirst().orElse(null);
       if (savedView == null) {
         saved = null;
-        message(FacesMessage.SEVERITY_WARN, "inbox.savedView.gone");
+        Feedback.warn("inbox.savedView.gone");
       } else {
         view = null;
         channel = savedView.channel();
@@ -175,12 +173,12 @@ public class InboxView implements Serializable {
     try {
       savedViews.delete(id);
     } catch (DomainException e) {
-      message(FacesMessage.SEVERITY_ERROR, "inbox.savedView.notDeleted");
+      Feedback.errorKey("inbox.savedView.notDeleted");
       return null;
     }
-    message(FacesMessage.SEVERITY_INFO, "inbox.savedView.deleted");
+    Feedback.info("inbox.savedView.deleted");
     if (saved != null && saved == id) {
-      FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+      Feedback.keepOverRedirect();
       return "/index?faces-redirect=true";
     }
     refresh();
@@ -216,27 +214,17 @@ public class InboxView implements Serializable {
     try {
       created = savedViews.create(request);
     } catch (DomainException e) {
-      message(FacesMessage.SEVERITY_ERROR, "inbox.savedView.invalid");
+      Feedback.errorKey("inbox.savedView.invalid");
       return null;
     }
     saving = false;
-    message(FacesMessage.SEVERITY_INFO, "inbox.savedView.saved");
-    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    Feedback.info("inbox.savedView.saved");
+    Feedback.keepOverRedirect();
     return "/index?faces-redirect=true&saved=" + created.id();
   }
 
   private String me() {
     return security.getCallerPrincipal().getName();
-  }
-
-  private static void message(FacesMessage.Severity severity, String key) {
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text(key), null));
-  }
-
-  private static String text(String key) {
-    FacesContext context = FacesContext.getCurrentInstance();
-    ResourceBundle bundle = context.getApplication().getResourceBundle(context, "msg");
-    return bundle.getString(key);
   }
 
   public List<String> getViews() {

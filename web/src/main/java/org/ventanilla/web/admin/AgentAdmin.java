@@ -12,8 +12,10 @@ import java.util.Map;
 import org.ventanilla.agent.AgentChanges;
 import org.ventanilla.agent.AgentService;
 import org.ventanilla.agent.AgentView;
+import org.ventanilla.agent.Availability;
 import org.ventanilla.agent.NewAgent;
 import org.ventanilla.web.faces.Feedback;
+import org.ventanilla.web.faces.Menus;
 import org.ventanilla.web.security.FailedSignIns;
 
 /**
@@ -140,7 +142,7 @@ public class AgentAdmin implements Serializable {
   }
 
   public List<String> getAvailabilityValues() {
-    return List.of("online", "away", "offline");
+    return Menus.of(Availability.class);
   }
 
   public Map<String, String> getRoles() {

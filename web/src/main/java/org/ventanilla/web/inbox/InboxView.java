@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.primefaces.PrimeFaces;
 import org.ventanilla.agent.AgentService;
 import org.ventanilla.agent.AgentView;
@@ -16,9 +18,11 @@ import org.ventanilla.savedview.SavedViewService;
 import org.ventanilla.savedview.SavedViewSummary;
 import org.ventanilla.tag.TagService;
 import org.ventanilla.tag.TagView;
+import org.ventanilla.ticket.Priority;
 import org.ventanilla.ticket.TicketFilter;
 import org.ventanilla.ticket.TicketService;
 import org.ventanilla.web.faces.Feedback;
+import org.ventanilla.web.faces.Menus;
 
 /**
  * The inbox: a view plus filters, over a lazy table. A view is built in (mine, unassigned,
@@ -52,6 +56,7 @@ public class InboxView implements Serializable {
   private List<TagView> tags;
   private List<SavedViewSummary> savedList;
   private String stamp;
+  private Map<String, Long> counts = Map.of();
 
   private boolean saving;
   private String newViewName;
@@ -70,6 +75,7 @@ public class InboxView implements Serializable {
   public void load() {
     stamp = tickets.inboxStamp();
     savedList = savedViews.list();
+    counts = countViews();
     tags = tagService.list();
     if (saved != null) {
       savedView = savedList.stream().filter(v -> v.id() == saved).findFirst().orElse(null);
@@ -101,6 +107,7 @@ public class InboxView implements Serializable {
   /** Before the counts and the table are drawn again: the saved views' counts anew. */
   public void refresh() {
     savedList = savedViews.list();
+    counts = countViews();
   }
 
   public TicketLazyModel getModel() {
@@ -156,12 +163,26 @@ public class InboxView implements Serializable {
     };
   }
 
-  /** A built-in view's own count, whatever the filters: what opening it would show. */
-  public long countFor(String aView) {
-    Base base = builtIn(aView);
-    return tickets.count(
-        TicketFilter.parse(
-            base.status(), null, base.assignee(), null, null, null, base.sla(), me()));
+  /**
+   * Each built-in view's own count, whatever the filters: what opening it would show. Counted when
+   * the page loads and when the poll saw a change, never while the page is drawn.
+   */
+  private Map<String, Long> countViews() {
+    Map<String, Long> byView = new LinkedHashMap<>();
+    for (String aView : VIEWS) {
+      Base base = builtIn(aView);
+      byView.put(
+          aView,
+          tickets.count(
+              TicketFilter.parse(
+                  base.status(), null, base.assignee(), null, null, null, base.sla(), me())));
+    }
+    return byView;
+  }
+
+  /** The built-in views' counts, by view name, as last loaded. */
+  public Map<String, Long> getCounts() {
+    return counts;
   }
 
   /** Only its owner or an admin deletes a view (the service checks it again). */
@@ -236,7 +257,7 @@ public class InboxView implements Serializable {
   }
 
   public List<String> getPriorities() {
-    return List.of("low", "normal", "high", "urgent");
+    return Menus.of(Priority.class);
   }
 
   public String getView() {

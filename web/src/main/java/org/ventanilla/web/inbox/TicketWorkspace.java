@@ -19,6 +19,7 @@ import org.ventanilla.template.CannedResponseService;
 import org.ventanilla.template.CannedResponseView;
 import org.ventanilla.ticket.CustomerHistory;
 import org.ventanilla.ticket.CustomerTickets;
+import org.ventanilla.ticket.Priority;
 import org.ventanilla.ticket.ReplyTemplate;
 import org.ventanilla.ticket.ReplyWindow;
 import org.ventanilla.ticket.TemplateReply;
@@ -26,6 +27,7 @@ import org.ventanilla.ticket.TicketChanges;
 import org.ventanilla.ticket.TicketDetails;
 import org.ventanilla.ticket.TicketService;
 import org.ventanilla.web.faces.Feedback;
+import org.ventanilla.web.faces.Menus;
 
 /** One ticket: its conversation and activity, and the agent's actions on it. */
 @Named
@@ -312,12 +314,13 @@ public class TicketWorkspace implements Serializable {
     return team;
   }
 
+  /** Where the ticket stands and where it may move: never {@code new} once it left it. */
   public List<String> getStatuses() {
-    return List.of("new", "in_progress", "resolved");
+    return Menus.statusesFrom(ticket == null ? null : ticket.status());
   }
 
   public List<String> getPriorities() {
-    return List.of("low", "normal", "high", "urgent");
+    return Menus.of(Priority.class);
   }
 
   public TicketDetails getTicket() {

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Optional;
 import org.ventanilla.channel.ChannelService;
 import org.ventanilla.channel.email.ConnectionTest;
 import org.ventanilla.channel.email.EmailChannelRequest;
@@ -74,22 +73,17 @@ public class EmailChannelForm implements Serializable {
             smtp.toMailServer(),
             processedFolder == null ? "" : processedFolder,
             id == null ? null : active);
-    if (id == null) {
-      Optional<EmailChannelView> created = Feedback.call(() -> service.create(request));
-      if (created.isPresent()) {
-        return "/admin/channel-email?faces-redirect=true&created=true&id=" + created.get().id();
-      }
-    } else {
-      Feedback.call(() -> service.update(id, request))
-          .ifPresent(
-              view -> {
-                show(view);
-                Feedback.info("admin.saved");
-              });
-    }
+    String outcome =
+        ChannelForms.save(
+            id,
+            () -> service.create(request),
+            EmailChannelView::id,
+            "/admin/channel-email",
+            () -> service.update(id, request),
+            this::show);
     imap.password = null;
     smtp.password = null;
-    return null;
+    return outcome;
   }
 
   public void testConnection() {

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Optional;
 import org.ventanilla.channel.ChannelService;
 import org.ventanilla.channel.whatsapp.WhatsAppChannelRequest;
 import org.ventanilla.channel.whatsapp.WhatsAppChannelService;
@@ -83,20 +82,15 @@ public class WhatsAppChannelForm implements Serializable {
             apiVersion,
             reopenDays,
             id == null ? null : active);
-    if (id == null) {
-      Optional<WhatsAppChannelView> created = Feedback.call(() -> service.create(request));
-      if (created.isPresent()) {
-        return "/admin/channel-whatsapp?faces-redirect=true&created=true&id=" + created.get().id();
-      }
-    } else {
-      Feedback.call(() -> service.update(id, request))
-          .ifPresent(
-              view -> {
-                show(view);
-                Feedback.info("admin.saved");
-              });
-    }
-    return null;
+    String outcome =
+        ChannelForms.save(
+            id,
+            () -> service.create(request),
+            WhatsAppChannelView::id,
+            "/admin/channel-whatsapp",
+            () -> service.update(id, request),
+            this::show);
+    return outcome;
   }
 
   public void addTemplate() {

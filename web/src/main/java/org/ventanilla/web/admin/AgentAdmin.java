@@ -1,6 +1,5 @@
 package org.ventanilla.web.admin;
 
-import jakarta.ejb.EJBException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -13,8 +12,10 @@ import java.util.Map;
 import org.ventanilla.agent.AgentChanges;
 import org.ventanilla.agent.AgentService;
 import org.ventanilla.agent.AgentView;
+import org.ventanilla.agent.Availability;
 import org.ventanilla.agent.NewAgent;
-import org.ventanilla.common.DomainException;
+import org.ventanilla.web.faces.Feedback;
+import org.ventanilla.web.faces.Menus;
 import org.ventanilla.web.security.FailedSignIns;
 
 /**
@@ -75,8 +76,9 @@ public class AgentAdmin implements Serializable {
 
   public void add() {
     String name = email != null && !email.isBlank() ? email : username;
-    if (run(() -> service.create(new NewAgent(username, displayName, email, role, password)))) {
-      AdminMessages.info("agents.added", name);
+    if (Feedback.run(
+        () -> service.create(new NewAgent(username, displayName, email, role, password)))) {
+      Feedback.info("agents.added", name);
       displayName = null;
       email = null;
       username = null;
@@ -89,20 +91,20 @@ public class AgentAdmin implements Serializable {
   public void changeRole(String agent) {
     if (change(
         agent, new AgentChanges(null, null, roles.get(agent), null, null, null, null, null))) {
-      AdminMessages.info("admin.saved");
+      Feedback.info("admin.saved");
     }
   }
 
   public void changeAvailability(String agent) {
     String value = availabilities.get(agent);
     if (change(agent, new AgentChanges(null, null, null, value, null, null, null, null))) {
-      AdminMessages.info("admin.saved");
+      Feedback.info("admin.saved");
     }
   }
 
   public void setActive(String agent, boolean active) {
     if (change(agent, new AgentChanges(null, null, null, null, active, null, null, null))) {
-      AdminMessages.info(active ? "agents.reactivated" : "agents.deactivated", agent);
+      Feedback.info(active ? "agents.reactivated" : "agents.deactivated", agent);
     }
   }
 
@@ -119,28 +121,16 @@ public class AgentAdmin implements Serializable {
   public void resetPassword() {
     String agent = resetUsername;
     if (change(agent, new AgentChanges(null, null, null, null, null, newPassword, null, null))) {
-      AdminMessages.info("agents.passwordReset", agent);
+      Feedback.info("agents.passwordReset", agent);
       resetUsername = null;
     }
     newPassword = null;
   }
 
   private boolean change(String agent, AgentChanges changes) {
-    boolean done = run(() -> service.update(agent, changes));
+    boolean done = Feedback.run(() -> service.update(agent, changes));
     load();
     return done;
-  }
-
-  private static boolean run(Runnable action) {
-    try {
-      action.run();
-      return true;
-    } catch (DomainException e) {
-      AdminMessages.error(e);
-    } catch (EJBException e) {
-      AdminMessages.errorKey("admin.failed");
-    }
-    return false;
   }
 
   public List<AgentView> getAgents() {
@@ -152,7 +142,7 @@ public class AgentAdmin implements Serializable {
   }
 
   public List<String> getAvailabilityValues() {
-    return List.of("online", "away", "offline");
+    return Menus.of(Availability.class);
   }
 
   public Map<String, String> getRoles() {

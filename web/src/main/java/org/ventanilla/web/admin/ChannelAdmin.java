@@ -1,6 +1,5 @@
 package org.ventanilla.web.admin;
 
-import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,7 +10,7 @@ import java.util.Map;
 import org.ventanilla.channel.ChannelService;
 import org.ventanilla.channel.email.ConnectionTest;
 import org.ventanilla.channel.email.EmailChannelService;
-import org.ventanilla.common.DomainException;
+import org.ventanilla.web.faces.Feedback;
 
 /** The admin's list of channels: how each is doing, and testing, polling or deleting one. */
 @Named
@@ -32,34 +31,22 @@ public class ChannelAdmin implements Serializable {
   }
 
   public void test(ChannelRow row) {
-    run(() -> tests.put(row.id(), email.testConnection(row.id())));
+    Feedback.run(() -> tests.put(row.id(), email.testConnection(row.id())));
   }
 
   public void pollNow(ChannelRow row) {
-    if (run(() -> email.pollNow(row.id()))) {
-      AdminMessages.info("channels.polled", row.name());
+    if (Feedback.run(() -> email.pollNow(row.id()))) {
+      Feedback.info("channels.polled", row.name());
     }
     load();
   }
 
   public void delete(ChannelRow row) {
-    if (run(() -> channels.delete(row.id()))) {
+    if (Feedback.run(() -> channels.delete(row.id()))) {
       tests.remove(row.id());
-      AdminMessages.info("channels.deleted", row.name());
+      Feedback.info("channels.deleted", row.name());
     }
     load();
-  }
-
-  private static boolean run(Runnable action) {
-    try {
-      action.run();
-      return true;
-    } catch (DomainException e) {
-      AdminMessages.error(e);
-    } catch (EJBException e) {
-      AdminMessages.errorKey("admin.failed");
-    }
-    return false;
   }
 
   public List<ChannelRow> getRows() {

@@ -1,6 +1,5 @@
 package org.ventanilla.web.admin;
 
-import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,7 +12,7 @@ import org.ventanilla.channel.email.EmailChannelService;
 import org.ventanilla.channel.email.EmailChannelView;
 import org.ventanilla.channel.email.MailServer;
 import org.ventanilla.channel.email.QuarantineView;
-import org.ventanilla.common.DomainException;
+import org.ventanilla.web.faces.Feedback;
 
 /**
  * Adds a mailbox (no id) or changes one: its IMAP and SMTP settings, a connection test, and the
@@ -74,39 +73,26 @@ public class EmailChannelForm implements Serializable {
             smtp.toMailServer(),
             processedFolder == null ? "" : processedFolder,
             id == null ? null : active);
-    try {
-      if (id == null) {
-        EmailChannelView view = service.create(request);
-        return "/admin/channel-email?faces-redirect=true&created=true&id=" + view.id();
-      }
-      show(service.update(id, request));
-      AdminMessages.info("admin.saved");
-    } catch (DomainException e) {
-      AdminMessages.error(e);
-    } catch (EJBException e) {
-      AdminMessages.errorKey("admin.failed");
-    }
+    String outcome =
+        ChannelForms.save(
+            id,
+            () -> service.create(request),
+            EmailChannelView::id,
+            "/admin/channel-email",
+            () -> service.update(id, request),
+            this::show);
     imap.password = null;
     smtp.password = null;
-    return null;
+    return outcome;
   }
 
   public void testConnection() {
-    try {
-      test = service.testConnection(id);
-    } catch (DomainException e) {
-      AdminMessages.error(e);
-    }
+    Feedback.call(() -> service.testConnection(id)).ifPresent(result -> test = result);
   }
 
   public void reprocess(QuarantineView entry) {
-    try {
-      service.reprocess(id, entry.id());
-      AdminMessages.info("emailChannel.reprocessed");
-    } catch (DomainException e) {
-      AdminMessages.error(e);
-    } catch (EJBException e) {
-      AdminMessages.errorKey("admin.failed");
+    if (Feedback.run(() -> service.reprocess(id, entry.id()))) {
+      Feedback.info("emailChannel.reprocessed");
     }
     quarantine = service.quarantine(id);
   }

@@ -1,6 +1,5 @@
 package org.ventanilla.web.admin;
 
-import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,7 +11,7 @@ import org.ventanilla.channel.whatsapp.WhatsAppChannelService;
 import org.ventanilla.channel.whatsapp.WhatsAppChannelView;
 import org.ventanilla.channel.whatsapp.WhatsAppTemplateRequest;
 import org.ventanilla.channel.whatsapp.WhatsAppTemplateView;
-import org.ventanilla.common.DomainException;
+import org.ventanilla.web.faces.Feedback;
 
 /**
  * Adds a WhatsApp number (no id) or changes one, and manages its approved message templates. The
@@ -83,45 +82,32 @@ public class WhatsAppChannelForm implements Serializable {
             apiVersion,
             reopenDays,
             id == null ? null : active);
-    try {
-      if (id == null) {
-        WhatsAppChannelView view = service.create(request);
-        return "/admin/channel-whatsapp?faces-redirect=true&created=true&id=" + view.id();
-      }
-      show(service.update(id, request));
-      AdminMessages.info("admin.saved");
-    } catch (DomainException e) {
-      AdminMessages.error(e);
-    } catch (EJBException e) {
-      AdminMessages.errorKey("admin.failed");
-    }
-    return null;
+    String outcome =
+        ChannelForms.save(
+            id,
+            () -> service.create(request),
+            WhatsAppChannelView::id,
+            "/admin/channel-whatsapp",
+            () -> service.update(id, request),
+            this::show);
+    return outcome;
   }
 
   public void addTemplate() {
-    try {
-      service.addTemplate(
-          id,
-          new WhatsAppTemplateRequest(
-              templateName, templateLanguage, templateParameters, templateText));
+    var request =
+        new WhatsAppTemplateRequest(
+            templateName, templateLanguage, templateParameters, templateText);
+    if (Feedback.run(() -> service.addTemplate(id, request))) {
       templateName = null;
       templateText = null;
       templateParameters = 0;
-      AdminMessages.info("whatsappChannel.templateAdded");
-    } catch (DomainException e) {
-      AdminMessages.error(e);
-    } catch (EJBException e) {
-      AdminMessages.errorKey("admin.failed");
+      Feedback.info("whatsappChannel.templateAdded");
     }
     templates = service.templates(id);
   }
 
   public void deleteTemplate(WhatsAppTemplateView template) {
-    try {
-      service.deleteTemplate(id, template.id());
-    } catch (DomainException e) {
-      AdminMessages.error(e);
-    }
+    Feedback.run(() -> service.deleteTemplate(id, template.id()));
     templates = service.templates(id);
   }
 

@@ -1,7 +1,5 @@
 package org.ventanilla.web.inbox;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,6 +13,7 @@ import org.ventanilla.ticket.BulkOutcome;
 import org.ventanilla.ticket.TicketBulkActions;
 import org.ventanilla.ticket.TicketChanges;
 import org.ventanilla.ticket.TicketSummary;
+import org.ventanilla.web.faces.Feedback;
 
 /**
  * The inbox's bulk toolbar: one change (assignee, status, a tag added or removed) on every ticked
@@ -41,7 +40,7 @@ public class InboxBulk implements Serializable {
 
   public void assign() {
     if (assignee == null) {
-      error("bulk.pickAssignee");
+      Feedback.errorKey("bulk.pickAssignee");
       return;
     }
     apply(new TicketChanges(null, null, true, NOBODY.equals(assignee) ? null : assignee), null);
@@ -49,7 +48,7 @@ public class InboxBulk implements Serializable {
 
   public void changeStatus() {
     if (status == null) {
-      error("bulk.pickStatus");
+      Feedback.errorKey("bulk.pickStatus");
       return;
     }
     apply(new TicketChanges(status, null, false, null), status);
@@ -81,7 +80,7 @@ public class InboxBulk implements Serializable {
     try {
       return Tag.cleanName(tag);
     } catch (DomainException e) {
-      error("bulk.pickTag");
+      Feedback.errorKey("bulk.pickTag");
       return null;
     }
   }
@@ -98,18 +97,11 @@ public class InboxBulk implements Serializable {
     try {
       outcomes = bulk.apply(List.copyOf(versions.keySet()), changes, versions);
     } catch (DomainException e) {
-      FacesContext.getCurrentInstance()
-          .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+      Feedback.error(e);
       return;
     }
     report = BulkReport.of(rows, outcomes, targetStatus);
     model.clearSelection();
-  }
-
-  private static void error(String key) {
-    FacesContext context = FacesContext.getCurrentInstance();
-    String text = context.getApplication().getResourceBundle(context, "msg").getString(key);
-    context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
   }
 
   public List<String> getStatuses() {

@@ -1,14 +1,13 @@
 package org.ventanilla.web.inbox;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.ResourceBundle;
+import java.util.Map;
 import org.primefaces.PrimeFaces;
 import org.ventanilla.agent.AgentService;
 import org.ventanilla.agent.AgentView;
@@ -19,8 +18,11 @@ import org.ventanilla.savedview.SavedViewService;
 import org.ventanilla.savedview.SavedViewSummary;
 import org.ventanilla.tag.TagService;
 import org.ventanilla.tag.TagView;
+import org.ventanilla.ticket.Priority;
 import org.ventanilla.ticket.TicketFilter;
 import org.ventanilla.ticket.TicketService;
+import org.ventanilla.web.faces.Feedback;
+import org.ventanilla.web.faces.Menus;
 
 /**
  * The inbox: a view plus filters, over a lazy table. A view is built in (mine, unassigned,
@@ -54,6 +56,7 @@ public class InboxView implements Serializable {
   private List<TagView> tags;
   private List<SavedViewSummary> savedList;
   private String stamp;
+  private Map<String, Long> counts = Map.of();
 
   private boolean saving;
   private String newViewName;
@@ -72,12 +75,13 @@ public class InboxView implements Serializable {
   public void load() {
     stamp = tickets.inboxStamp();
     savedList = savedViews.list();
+    counts = countViews();
     tags = tagService.list();
     if (saved != null) {
       savedView = savedList.stream().filter(v -> v.id() == saved).findFirst().orElse(null);
       if (savedView == null) {
         saved = null;
-        message(FacesMessage.SEVERITY_WARN, "inbox.savedView.gone");
+        Feedback.warn("inbox.savedView.gone");
       } else {
         view = null;
         channel = savedView.channel();
@@ -103,6 +107,7 @@ public class InboxView implements Serializable {
   /** Before the counts and the table are drawn again: the saved views' counts anew. */
   public void refresh() {
     savedList = savedViews.list();
+    counts = countViews();
   }
 
   public TicketLazyModel getModel() {
@@ -158,12 +163,26 @@ public class InboxView implements Serializable {
     };
   }
 
-  /** A built-in view's own count, whatever the filters: what opening it would show. */
-  public long countFor(String aView) {
-    Base base = builtIn(aView);
-    return tickets.count(
-        TicketFilter.parse(
-            base.status(), null, base.assignee(), null, null, null, base.sla(), me()));
+  /**
+   * Each built-in view's own count, whatever the filters: what opening it would show. Counted when
+   * the page loads and when the poll saw a change, never while the page is drawn.
+   */
+  private Map<String, Long> countViews() {
+    Map<String, Long> byView = new LinkedHashMap<>();
+    for (String aView : VIEWS) {
+      Base base = builtIn(aView);
+      byView.put(
+          aView,
+          tickets.count(
+              TicketFilter.parse(
+                  base.status(), null, base.assignee(), null, null, null, base.sla(), me())));
+    }
+    return byView;
+  }
+
+  /** The built-in views' counts, by view name, as last loaded. */
+  public Map<String, Long> getCounts() {
+    return counts;
   }
 
   /** Only its owner or an admin deletes a view (the service checks it again). */
@@ -175,12 +194,12 @@ public class InboxView implements Serializable {
     try {
       savedViews.delete(id);
     } catch (DomainException e) {
-      message(FacesMessage.SEVERITY_ERROR, "inbox.savedView.notDeleted");
+      Feedback.errorKey("inbox.savedView.notDeleted");
       return null;
     }
-    message(FacesMessage.SEVERITY_INFO, "inbox.savedView.deleted");
+    Feedback.info("inbox.savedView.deleted");
     if (saved != null && saved == id) {
-      FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+      Feedback.keepOverRedirect();
       return "/index?faces-redirect=true";
     }
     refresh();
@@ -216,27 +235,17 @@ public class InboxView implements Serializable {
     try {
       created = savedViews.create(request);
     } catch (DomainException e) {
-      message(FacesMessage.SEVERITY_ERROR, "inbox.savedView.invalid");
+      Feedback.errorKey("inbox.savedView.invalid");
       return null;
     }
     saving = false;
-    message(FacesMessage.SEVERITY_INFO, "inbox.savedView.saved");
-    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    Feedback.info("inbox.savedView.saved");
+    Feedback.keepOverRedirect();
     return "/index?faces-redirect=true&saved=" + created.id();
   }
 
   private String me() {
     return security.getCallerPrincipal().getName();
-  }
-
-  private static void message(FacesMessage.Severity severity, String key) {
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text(key), null));
-  }
-
-  private static String text(String key) {
-    FacesContext context = FacesContext.getCurrentInstance();
-    ResourceBundle bundle = context.getApplication().getResourceBundle(context, "msg");
-    return bundle.getString(key);
   }
 
   public List<String> getViews() {
@@ -248,7 +257,7 @@ public class InboxView implements Serializable {
   }
 
   public List<String> getPriorities() {
-    return List.of("low", "normal", "high", "urgent");
+    return Menus.of(Priority.class);
   }
 
   public String getView() {

@@ -1,8 +1,5 @@
 package org.ventanilla.web.inbox;
 
-import jakarta.ejb.EJBException;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -10,13 +7,11 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.primefaces.PrimeFaces;
 import org.ventanilla.agent.AgentService;
 import org.ventanilla.agent.AgentView;
-import org.ventanilla.common.DomainException;
 import org.ventanilla.common.Page.PageRequest;
 import org.ventanilla.customer.CustomerService;
 import org.ventanilla.customer.CustomerView;
@@ -24,12 +19,15 @@ import org.ventanilla.template.CannedResponseService;
 import org.ventanilla.template.CannedResponseView;
 import org.ventanilla.ticket.CustomerHistory;
 import org.ventanilla.ticket.CustomerTickets;
+import org.ventanilla.ticket.Priority;
 import org.ventanilla.ticket.ReplyTemplate;
 import org.ventanilla.ticket.ReplyWindow;
 import org.ventanilla.ticket.TemplateReply;
 import org.ventanilla.ticket.TicketChanges;
 import org.ventanilla.ticket.TicketDetails;
 import org.ventanilla.ticket.TicketService;
+import org.ventanilla.web.faces.Feedback;
+import org.ventanilla.web.faces.Menus;
 
 /** One ticket: its conversation and activity, and the agent's actions on it. */
 @Named
@@ -119,20 +117,20 @@ public class TicketWorkspace implements Serializable {
   }
 
   public void reply() {
-    if (run(() -> tickets.reply(id, replyText))) {
+    if (Feedback.run(() -> tickets.reply(id, replyText))) {
       replyText = null;
       // Sent: no longer writing, still here.
       presence.left(id, me().username());
       presence.viewing(id, me().username(), me().displayName());
-      info("ticket.replyQueued");
+      Feedback.info("ticket.replyQueued");
     }
     load();
   }
 
   /** The customer panel: the agent corrects the customer's name. */
   public void renameCustomer() {
-    if (customer != null && run(() -> customers.rename(customer.id(), customerName))) {
-      info("customer.renamed");
+    if (customer != null && Feedback.run(() -> customers.rename(customer.id(), customerName))) {
+      Feedback.info("customer.renamed");
     }
     load();
   }
@@ -148,8 +146,8 @@ public class TicketWorkspace implements Serializable {
   public void mergeCustomer() {
     if (customer != null
         && mergeWithId != null
-        && run(() -> customerTickets.merge(customer.id(), mergeWithId))) {
-      info("customer.merged");
+        && Feedback.run(() -> customerTickets.merge(customer.id(), mergeWithId))) {
+      Feedback.info("customer.merged");
       mergeWithId = null;
     }
     load();
@@ -202,7 +200,7 @@ public class TicketWorkspace implements Serializable {
                 replyText = before + text;
                 PrimeFaces.current().ajax().addCallbackParam("reply", replyText);
               },
-              () -> error(bundle().getString("canned.unknownShortcut")));
+              () -> Feedback.errorKey("canned.unknownShortcut"));
     }
   }
 
@@ -242,18 +240,18 @@ public class TicketWorkspace implements Serializable {
   public void replyWithTemplate() {
     Optional<ReplyTemplate> template = selectedTemplate();
     if (template.isEmpty()) {
-      error(bundle().getString("ticket.template.required"));
+      Feedback.errorKey("ticket.template.required");
       return;
     }
     List<String> values =
         templateParameters.stream().map(p -> p.getValue() == null ? "" : p.getValue()).toList();
-    if (run(
+    if (Feedback.run(
         () ->
             tickets.replyWithTemplate(
                 id, new TemplateReply(template.get().name(), template.get().language(), values)))) {
       templateId = null;
       templateParameters = new ArrayList<>();
-      info("ticket.replyQueued");
+      Feedback.info("ticket.replyQueued");
     }
     load();
   }
@@ -287,54 +285,26 @@ public class TicketWorkspace implements Serializable {
   }
 
   public void addNote() {
-    if (run(() -> tickets.addNote(id, noteText))) {
+    if (Feedback.run(() -> tickets.addNote(id, noteText))) {
       noteText = null;
-      info("ticket.noteAdded");
+      Feedback.info("ticket.noteAdded");
     }
     load();
   }
 
   public void save() {
     long version = ticket.version();
-    if (run(
+    if (Feedback.run(
         () ->
             tickets.update(
                 id, new TicketChanges(status, priority, true, blankToNull(assignee)), version))) {
-      info("ticket.saved");
+      Feedback.info("ticket.saved");
     }
     load();
   }
 
-  private boolean run(Runnable action) {
-    try {
-      action.run();
-      return true;
-    } catch (DomainException e) {
-      error(e.getMessage());
-    } catch (EJBException e) {
-      error(bundle().getString("ticket.conflict"));
-    }
-    return false;
-  }
-
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
-  }
-
-  private static ResourceBundle bundle() {
-    FacesContext context = FacesContext.getCurrentInstance();
-    return context.getApplication().getResourceBundle(context, "msg");
-  }
-
-  private static void info(String key) {
-    FacesContext.getCurrentInstance()
-        .addMessage(
-            null, new FacesMessage(FacesMessage.SEVERITY_INFO, bundle().getString(key), null));
-  }
-
-  private static void error(String text) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
   }
 
   public List<AgentView> getTeam() {
@@ -344,12 +314,13 @@ public class TicketWorkspace implements Serializable {
     return team;
   }
 
+  /** Where the ticket stands and where it may move: never {@code new} once it left it. */
   public List<String> getStatuses() {
-    return List.of("new", "in_progress", "resolved");
+    return Menus.statusesFrom(ticket == null ? null : ticket.status());
   }
 
   public List<String> getPriorities() {
-    return List.of("low", "normal", "high", "urgent");
+    return Menus.of(Priority.class);
   }
 
   public TicketDetails getTicket() {

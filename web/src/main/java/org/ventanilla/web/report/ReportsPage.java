@@ -1,6 +1,5 @@
 package org.ventanilla.web.report;
 
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -12,7 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.report.AgentWorkload;
 import org.ventanilla.report.DailyTickets;
@@ -20,6 +18,7 @@ import org.ventanilla.report.OpenTickets;
 import org.ventanilla.report.ReportPeriod;
 import org.ventanilla.report.ReportService;
 import org.ventanilla.report.SummaryReport;
+import org.ventanilla.web.faces.Feedback;
 import org.ventanilla.web.i18n.LanguageSelector;
 
 /**
@@ -59,14 +58,10 @@ public class ReportsPage implements Serializable {
       open = reports.openByAssignee(chosen);
       agents = reports.agentWorkload(iso(from), iso(to), chosen);
     } catch (InvalidInputException e) {
-      FacesContext.getCurrentInstance()
-          .addMessage(
-              null,
-              new FacesMessage(
-                  FacesMessage.SEVERITY_ERROR, bundle().getString("reports.invalidRange"), null));
+      Feedback.errorKey("reports.invalidRange");
       return;
     }
-    ReportCharts charts = new ReportCharts(bundle(), language.getLocale());
+    ReportCharts charts = new ReportCharts(Feedback.bundle(), language.getLocale());
     dailyChart = charts.daily(days, getChannels());
     openChart = charts.open(open);
   }
@@ -115,11 +110,6 @@ public class ReportsPage implements Serializable {
 
   private static String iso(LocalDate day) {
     return day == null ? null : day.toString();
-  }
-
-  private static ResourceBundle bundle() {
-    FacesContext context = FacesContext.getCurrentInstance();
-    return context.getApplication().getResourceBundle(context, "msg");
   }
 
   public List<String> getChannelOptions() {

@@ -1,7 +1,5 @@
 package org.ventanilla.web.search;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -9,11 +7,11 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.ventanilla.common.DomainException;
 import org.ventanilla.tag.TagService;
 import org.ventanilla.tag.TagView;
 import org.ventanilla.ticket.TicketChanges;
 import org.ventanilla.ticket.TicketService;
+import org.ventanilla.web.faces.Feedback;
 import org.ventanilla.web.inbox.TicketWorkspace;
 
 /**
@@ -62,15 +60,8 @@ public class TicketTags implements Serializable {
   }
 
   public void save() {
-    try {
-      tickets.update(
-          workspace.getId(),
-          new TicketChanges(null, null, false, null, List.copyOf(names), null, null),
-          null);
-    } catch (DomainException e) {
-      FacesContext.getCurrentInstance()
-          .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
-    }
+    var changes = new TicketChanges(null, null, false, null, List.copyOf(names), null, null);
+    Feedback.run(() -> tickets.update(workspace.getId(), changes, null));
     workspace.load();
     names = null;
   }

@@ -1,17 +1,14 @@
 package org.ventanilla.web.template;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.ResourceBundle;
-import org.ventanilla.common.DomainException;
 import org.ventanilla.template.CannedResponseRequest;
 import org.ventanilla.template.CannedResponseService;
 import org.ventanilla.template.CannedResponseView;
+import org.ventanilla.web.faces.Feedback;
 import org.ventanilla.web.security.SessionActions;
 
 /** Canned responses: write a new one, edit or delete those the agent may manage. */
@@ -37,17 +34,18 @@ public class ManageCannedResponses implements Serializable {
   }
 
   public void save() {
-    try {
-      var request = new CannedResponseRequest(name, shortcut, body, shared);
-      if (editingId == null) {
-        canned.create(request);
-      } else {
-        canned.update(editingId, request);
-      }
-      message(FacesMessage.SEVERITY_INFO, bundle().getString("canned.saved"));
+    var request = new CannedResponseRequest(name, shortcut, body, shared);
+    Long editing = editingId;
+    if (Feedback.run(
+        () -> {
+          if (editing == null) {
+            canned.create(request);
+          } else {
+            canned.update(editing, request);
+          }
+        })) {
+      Feedback.info("canned.saved");
       clear();
-    } catch (DomainException e) {
-      message(FacesMessage.SEVERITY_ERROR, e.getMessage());
     }
     load();
   }
@@ -61,11 +59,8 @@ public class ManageCannedResponses implements Serializable {
   }
 
   public void delete(long id) {
-    try {
-      canned.delete(id);
-      message(FacesMessage.SEVERITY_INFO, bundle().getString("canned.deleted"));
-    } catch (DomainException e) {
-      message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+    if (Feedback.run(() -> canned.delete(id))) {
+      Feedback.info("canned.deleted");
     }
     load();
   }
@@ -81,15 +76,6 @@ public class ManageCannedResponses implements Serializable {
   /** Agents manage their own; admins also the shared ones. */
   public boolean mayManage(CannedResponseView response) {
     return !response.shared() || session.isAdmin();
-  }
-
-  private static ResourceBundle bundle() {
-    FacesContext context = FacesContext.getCurrentInstance();
-    return context.getApplication().getResourceBundle(context, "msg");
-  }
-
-  private static void message(FacesMessage.Severity severity, String text) {
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
   }
 
   public List<CannedResponseView> getResponses() {

@@ -41,6 +41,8 @@ public class WebhookSecrets {
 
   private volatile Snapshot snapshot;
   private Instant lastReload;
+  private boolean waiting;
+  Sleeper sleeper = Thread::sleep;
 
   /** The active channels' verifiers, from memory while fresh. */
   public List<Verifier> current() {
@@ -56,20 +58,45 @@ public class WebhookSecrets {
   }
 
   /**
-   * Verifiers read anew for a signature that the cached ones did not verify, or empty when the last
-   * such reload is younger than {@link #RELOAD_AT_MOST_EVERY}. Counted from the last reload, not
-   * from the last read: a channel created on another server just after this one filled its cache
-   * must verify at its first delivery (the fault drills found it refused).
+   * Verifiers read anew for a signature that the cached ones did not verify. Reloads happen at most
+   * once every {@link #RELOAD_AT_MOST_EVERY}: inside that window one miss at a time waits for it to
+   * end and reloads (a channel created on another server a moment ago must verify at its first
+   * deliveries, the fault drills found them refused), any other miss meanwhile gets empty at once.
+   * A flood of forged signatures so costs one read a second and one waiting thread.
    */
   public Optional<List<Verifier>> reloaded() {
+    Instant asked = clock.instant();
+    Instant last;
     synchronized (this) {
-      Instant now = clock.instant();
-      if (lastReload != null && lastReload.plus(RELOAD_AT_MOST_EVERY).isAfter(now)) {
+      last = lastReload;
+      if (last == null || !last.plus(RELOAD_AT_MOST_EVERY).isAfter(asked)) {
+        lastReload = asked;
+        return Optional.of(read());
+      }
+      if (waiting) {
         return Optional.empty();
       }
-      lastReload = now;
+      waiting = true;
+    }
+    try {
+      sleeper.sleep(Duration.between(asked, last.plus(RELOAD_AT_MOST_EVERY)).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      synchronized (this) {
+        waiting = false;
+      }
+      return Optional.empty();
+    }
+    synchronized (this) {
+      waiting = false;
+      lastReload = clock.instant();
       return Optional.of(read());
     }
+  }
+
+  /** How a miss waits for the reload window to end (a test moves its clock instead). */
+  interface Sleeper {
+    void sleep(long millis) throws InterruptedException;
   }
 
   /** The active channels' verifiers, read from the database now. */

@@ -2,6 +2,7 @@ package org.ventanilla.ticket;
 
 import java.time.Instant;
 import org.ventanilla.common.ChannelType;
+import org.ventanilla.common.InvalidInputException;
 
 /**
  * The port through which a conversation's replies leave: what the ticket domain needs from the
@@ -14,17 +15,28 @@ public interface ReplyChannel {
   /** The kind of channel this implementation speaks for. */
   ChannelType kind();
 
+  // The defaults are a channel that takes any reply at any time and has no templates (mail);
+  // a channel with a window or templates (WhatsApp) overrides them.
+
   /** What may be sent on the ticket now. */
-  ReplyWindow window(Ticket ticket, Instant now);
+  default ReplyWindow window(Ticket ticket, Instant now) {
+    return ReplyWindow.unrestricted();
+  }
 
   /** Refuses a free-form reply the channel cannot send now (a clear domain error). */
-  void requireFreeForm(Ticket ticket, Instant now);
+  default void requireFreeForm(Ticket ticket, Instant now) {}
 
   /** The text a template reply will show, its parameters filled in; refused if unknown. */
-  String templateText(Ticket ticket, TemplateReply template);
+  default String templateText(Ticket ticket, TemplateReply template) {
+    throw new InvalidInputException(
+        "invalid_template", "Templates are for tickets that run through a WhatsApp channel");
+  }
 
-  /** Remembers that {@code reply} (stored already, its id assigned) leaves as this template. */
-  void rememberTemplate(Message reply, TemplateReply template);
+  /**
+   * Remembers that {@code reply} (stored already, its id assigned) leaves as this template; never
+   * reached where {@link #templateText} refuses.
+   */
+  default void rememberTemplate(Message reply, TemplateReply template) {}
 
   /**
    * Queues the stored reply for delivery through the ticket's channel; nothing when that channel is

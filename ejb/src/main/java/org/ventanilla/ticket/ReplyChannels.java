@@ -5,7 +5,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import org.ventanilla.common.InvalidInputException;
+import org.ventanilla.common.ChannelType;
 
 /**
  * Finds the {@link ReplyChannel} of a ticket by its channel kind. A ticket recorded through the API
@@ -28,37 +28,17 @@ public class ReplyChannels {
     throw new IllegalStateException("No ReplyChannel for " + ticket.getChannel() + " channels");
   }
 
+  /** A ticket recorded through the API: no window, no templates, nothing to send through. */
   private static final ReplyChannel NONE =
       new ReplyChannel() {
         @Override
-        public org.ventanilla.common.ChannelType kind() {
+        public ChannelType kind() {
           return null;
         }
 
         @Override
-        public ReplyWindow window(Ticket ticket, Instant now) {
-          return ReplyWindow.unrestricted();
-        }
-
-        @Override
-        public void requireFreeForm(Ticket ticket, Instant now) {
-          // no channel, no limits
-        }
-
-        @Override
-        public String templateText(Ticket ticket, TemplateReply template) {
-          throw new InvalidInputException(
-              "invalid_template", "Templates are for tickets that run through a WhatsApp channel");
-        }
-
-        @Override
-        public void rememberTemplate(Message reply, TemplateReply template) {
-          // unreachable: templateText refused
-        }
-
-        @Override
         public void send(Ticket ticket, Message reply, Instant now) {
-          // recorded through the API: nothing to send through
+          // the reply stays on the ticket
         }
       };
 }

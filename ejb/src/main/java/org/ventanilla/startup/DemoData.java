@@ -1,4 +1,4 @@
-package org.ventanilla.platform.startup;
+package org.ventanilla.startup;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.ventanilla.platform.startup;
+package org.ventanilla.startup;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;

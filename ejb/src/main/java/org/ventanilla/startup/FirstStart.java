@@ -1,4 +1,4 @@
-package org.ventanilla.platform.startup;
+package org.ventanilla.startup;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;

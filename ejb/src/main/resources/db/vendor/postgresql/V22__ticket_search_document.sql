@@ -16,11 +16,11 @@ SELECT ticket_id, tsvector_agg(search_tsv ORDER BY id) FROM message GROUP BY tic
 
 CREATE INDEX ix_ticket_search_document ON ticket_search USING gin (document);
 
-CREATE FUNCTION ticket_search_rebuild(ticket bigint) RETURNS void LANGUAGE sql AS $f$
+CREATE FUNCTION ticket_search_rebuild(target bigint) RETURNS void LANGUAGE sql AS $f$
     INSERT INTO ticket_search (ticket_id, document)
-    SELECT ticket, coalesce((SELECT tsvector_agg(m.search_tsv ORDER BY m.id) FROM message m
-                             WHERE m.ticket_id = ticket), ''::tsvector)
-    WHERE EXISTS (SELECT 1 FROM ticket WHERE id = ticket)
+    SELECT target, coalesce((SELECT tsvector_agg(m.search_tsv ORDER BY m.id) FROM message m
+                             WHERE m.ticket_id = target), ''::tsvector)
+    WHERE EXISTS (SELECT 1 FROM ticket t WHERE t.id = target)
     ON CONFLICT (ticket_id) DO UPDATE SET document = EXCLUDED.document;
 $f$;
 

@@ -146,6 +146,45 @@ public class TicketRepository {
   }
 
   /**
+   * The inbox's built-in views counted in one pass over the tickets (one aggregate, not one COUNT
+   * per view): all, open (not resolved), mine and unassigned among the open, breaching (as {@link
+   * TicketFilter#BREACHING}) and resolved. Keys are the views' names.
+   */
+  public java.util.Map<String, Long> viewCounts(String username) {
+    String open = "t.status <> :resolved";
+    Object[] row =
+        em.createQuery(
+                "SELECT COUNT(t),"
+                    + " SUM(CASE WHEN "
+                    + open
+                    + " THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN "
+                    + open
+                    + " AND a.username = :me THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN "
+                    + open
+                    + " AND a.id IS NULL THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN "
+                    + open
+                    + " AND ((t.firstResponseAt IS NULL AND t.firstResponseWarnAt <= :now)"
+                    + " OR (t.resolvedAt IS NULL AND t.resolutionWarnAt <= :now))"
+                    + " THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN t.status = :resolved THEN 1 ELSE 0 END)"
+                    + " FROM Ticket t LEFT JOIN t.assignee a",
+                Object[].class)
+            .setParameter("resolved", TicketStatus.RESOLVED)
+            .setParameter("me", username)
+            .setParameter("now", clock.instant())
+            .getSingleResult();
+    String[] views = {"all", "open", "mine", "unassigned", "breaching", "resolved"};
+    java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < views.length; i++) {
+      counts.put(views[i], row[i] == null ? 0L : ((Number) row[i]).longValue());
+    }
+    return counts;
+  }
+
+  /**
    * What the inbox shows changes only when a ticket is added or touched, or when an SLA clock
    * reaches its warning or due time (the Breaching view and the badges): the newest update time and
    * the number of tickets, read from the updated_at index, and the newest SLA alert, from the

@@ -87,13 +87,12 @@ public final class MailParser {
   private static final Pattern QUOTED_ID =
       Pattern.compile("(?im)^[ \\t>]*Message-ID:\\s*(<[^<>\\s]+>)");
   private static final Pattern FAILED_LINE =
-      Pattern.compile("(?m)^\\s*<?([^\\s<>@]+@[^\\s<>]+?)>?:?\\s*$");
-  private static final Session SESSION = session(false);
-  private static final Session SECOND_READING = session(true);
+      Pattern.compile("(?m)^\\s*(?:<([^\\s<>@]+@[^\\s<>]+)>:|([^\\s<>@:]+@[^\\s<>:]+)\\s*$)");
+  private static final Session SESSION = session();
 
   private MailParser() {}
 
-  private static Session session(boolean ignoreBoundaryParameter) {
+  private static Session session() {
     Properties props = new Properties();
     // Headers are read byte for byte (Latin-1); 8-bit text in them is decoded by us, UTF-8 first,
     // then the legacy charset it most likely is (Charsets.guess), so nothing is lost on the way.
@@ -107,10 +106,8 @@ public final class MailParser {
     props.setProperty("mail.mime.multipart.ignoremissingboundaryparameter", "true");
     props.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
     props.setProperty("mail.mime.multipart.allowempty", "true");
-    // Only for a second reading, when the boundary a multipart names is nowhere in it.
-    props.setProperty(
-        "mail.mime.multipart.ignoreexistingboundaryparameter",
-        String.valueOf(ignoreBoundaryParameter));
+    // A boundary named but not used is handled by a second reading (rebounded), not by
+    // mail.mime.multipart.ignoreexistingboundaryparameter, which would also misread good mail.
     return Session.getInstance(props);
   }
 
@@ -136,16 +133,20 @@ public final class MailParser {
       Body body = read(mime);
       if (body.isEmpty() && isMultipart(mime)) {
         // The boundary it names is not the one it uses: read it again by the one it uses.
-        Body again = read(new MimeMessage(SECOND_READING, new ByteArrayInputStream(raw)));
+        Body again = rebounded(raw).map(MailParser::read).orElse(body);
         if (!again.isEmpty()) {
           body = again;
           body.repaired = true;
         }
       }
-      if (body.isEmpty() && rawBody(raw).strip().length() > 0 && isMultipart(mime)) {
-        // Nothing readable in its structure: its raw text is still better than nothing.
-        body.text = Charsets.decode(rawBody(raw).getBytes(StandardCharsets.ISO_8859_1), null);
-        body.repaired = true;
+      if (body.isEmpty() && (isMultipart(mime) || body.unreadable)) {
+        String rest = rawBody(raw).strip();
+        if (!rest.isEmpty()) {
+          // Nothing readable in its structure: its raw text is still better than nothing.
+          body = new Body();
+          body.text = Charsets.decode(rest.getBytes(StandardCharsets.ISO_8859_1), null);
+          body.repaired = true;
+        }
       }
       String text = body.text != null ? body.text : body.html != null ? htmlToText(body.html) : "";
       String html = body.html;
@@ -182,7 +183,7 @@ public final class MailParser {
           bounce,
           autoReply,
           body.repaired);
-    } catch (MessagingException | IOException | RuntimeException e) {
+    } catch (MessagingException | RuntimeException e) {
       throw new MalformedMailException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
   }
@@ -190,15 +191,36 @@ public final class MailParser {
   /** What a repaired mail keeps of itself, as it came. */
   public static final String ORIGINAL_NAME = "original.eml";
 
-  private static Body read(MimeMessage mime) throws MessagingException, IOException {
+  /** The mail's parts; a structure that cannot be read at all gives an empty, unreadable body. */
+  private static Body read(MimeMessage mime) {
     Body body = new Body();
-    walk(mime, body, 0);
+    try {
+      walk(mime, body, 0);
+    } catch (MessagingException | IOException | RuntimeException broken) {
+      Body unreadable = new Body();
+      unreadable.unreadable = true;
+      return unreadable;
+    }
     return body;
   }
 
   private static boolean isMultipart(MimeMessage mime) throws MessagingException {
     String type = mime.getHeader("Content-Type", null);
     return type != null && type.strip().toLowerCase(Locale.ROOT).startsWith("multipart/");
+  }
+
+  private static final Pattern FIRST_BOUNDARY = Pattern.compile("(?m)^--([^\\s]+?)(--)?\\s*$");
+
+  /** The mail again, its multipart split by the first boundary line it really holds. */
+  private static Optional<MimeMessage> rebounded(byte[] raw) throws MessagingException {
+    Matcher line = FIRST_BOUNDARY.matcher(rawBody(raw));
+    if (!line.find()) {
+      return Optional.empty();
+    }
+    MimeMessage again = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+    String base = contentType(again).getBaseType();
+    again.setHeader("Content-Type", base + "; boundary=\"" + line.group(1) + "\"");
+    return Optional.of(again);
   }
 
   /** The mail after its headers, byte for byte as Latin-1 characters. */
@@ -326,6 +348,7 @@ public final class MailParser {
     String deliveryStatus;
     String returnedHeaders;
     boolean repaired;
+    boolean unreadable;
 
     boolean isEmpty() {
       return (text == null || text.isBlank())
@@ -690,7 +713,7 @@ public final class MailParser {
     }
     if (recipient == null) {
       Matcher m = FAILED_LINE.matcher(text);
-      recipient = m.find() ? m.group(1) : null;
+      recipient = m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
     }
     if (recipient != null) {
       recipient = recipient.replaceAll("[<>\\s]", "").toLowerCase(Locale.ROOT);

@@ -83,6 +83,35 @@ public class EmailIngest {
     return outcome;
   }
 
+  /** A mail fetched from the mailbox, by its uid. */
+  public record Fetched(long uid, byte[] raw) {}
+
+  /**
+   * Stores fetched mails together, in one transaction with the reading position past the last of
+   * them: far fewer commits than one by one. When anything in it fails, the whole batch rolls back
+   * and the caller files the mails one by one ({@link #ingest}), as the WhatsApp path does.
+   */
+  public List<Outcome> ingestBatch(
+      long channelId, long uidValidity, List<Fetched> mails, String pollOwner) {
+    EmailChannel channel = em.find(EmailChannel.class, channelId);
+    Instant now = clock.instant();
+    List<Outcome> outcomes = new java.util.ArrayList<>(mails.size());
+    for (Fetched mail : mails) {
+      Outcome outcome;
+      try {
+        outcome = accept(channel, MailParser.parse(mail.raw()), mail.raw(), mail.uid(), now);
+      } catch (MalformedMailException e) {
+        outcome =
+            quarantine(channel, mail.uid(), mail.raw(), "Unreadable mail: " + e.getMessage(), now);
+      }
+      outcomes.add(outcome);
+    }
+    if (!mails.isEmpty()) {
+      advance(channel, uidValidity, mails.get(mails.size() - 1).uid(), pollOwner, now);
+    }
+    return outcomes;
+  }
+
   /**
    * Puts a mail aside that could not be stored for another reason (a bug, a constraint), so it
    * never blocks the mails after it.

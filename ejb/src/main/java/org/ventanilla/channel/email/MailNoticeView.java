@@ -1,5 +1,6 @@
 package org.ventanilla.channel.email;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.Times;
@@ -17,7 +18,8 @@ public record MailNoticeView(
     String reason,
     String originalMessageId,
     long size,
-    OffsetDateTime receivedAt) {
+    OffsetDateTime receivedAt)
+    implements Serializable {
 
   static MailNoticeView of(MailNotice n) {
     return new MailNoticeView(

@@ -12,7 +12,7 @@ import org.ventanilla.customer.Customer;
  * The one way a customer's message is filed, whatever it came by. The channel has parsed it, found
  * the customer and chosen the conversation it continues (or none); filing opens a ticket when there
  * is none, lets the ticket receive the message (which reopens a resolved ticket unless the message
- * is automatic, and moves the SLA clocks), lets the channel attach its files and stores the
+ * is automated, and moves the SLA clocks), lets the channel attach its files and stores the
  * message. Runs in the caller's transaction.
  */
 @ApplicationScoped

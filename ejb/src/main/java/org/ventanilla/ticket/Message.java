@@ -97,8 +97,13 @@ public class Message {
   @Column(name = "sender_address")
   private String senderAddress;
 
+  /** A machine sent it (auto-reply, bounce, list or bulk mail): loop guards leave it alone. */
   @Column(nullable = false)
-  private boolean automatic;
+  private boolean automated;
+
+  /** The channel could read it only after repairing it (the original is among its files). */
+  @Column(nullable = false)
+  private boolean repaired;
 
   @OneToMany(mappedBy = "message", cascade = CascadeType.PERSIST)
   @OrderBy("id")
@@ -187,7 +192,8 @@ public class Message {
             content.externalId(),
             now);
     message.senderAddress = content.senderAddress();
-    message.automatic = content.automatic();
+    message.automated = content.automated();
+    message.repaired = content.repaired();
     return message;
   }
 
@@ -347,8 +353,12 @@ public class Message {
     return senderAddress;
   }
 
-  public boolean isAutomatic() {
-    return automatic;
+  public boolean isAutomated() {
+    return automated;
+  }
+
+  public boolean isRepaired() {
+    return repaired;
   }
 
   public List<Attachment> getAttachments() {

@@ -198,7 +198,7 @@ public class Ticket {
    */
   public Message receive(InboundContent content, Instant now, SlaTerms.Source sla) {
     Message message = Message.inbound(this, content, now);
-    if (!content.automatic()) {
+    if (!content.automated()) {
       if (status == TicketStatus.RESOLVED) {
         reopen(customer.getName(), now, "customer wrote again");
       }
@@ -212,7 +212,7 @@ public class Ticket {
         now,
         null,
         null,
-        content.automatic() ? "automatic reply" : null);
+        content.automated() ? "automatic reply" : null);
     replanIfMoved(sla);
     return message;
   }

@@ -31,3 +31,10 @@ CREATE TABLE csat_settings (
 );
 
 INSERT INTO csat_settings (id, enabled, whatsapp_template) VALUES (1, FALSE, NULL);
+
+-- A WhatsApp survey leaves as reply buttons (inside the 24-hour window) or a template with a URL
+-- button (outside it): the Cloud API body of the message, without its recipient.
+CREATE TABLE whatsapp_survey_send (
+    message_id      BIGINT PRIMARY KEY REFERENCES message (id),
+    payload_json    VARCHAR(4000) NOT NULL
+);

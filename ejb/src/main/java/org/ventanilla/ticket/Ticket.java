@@ -298,6 +298,15 @@ public class Ticket {
     record(TicketEventType.CSAT_SENT, "system", now, null, null, null);
   }
 
+  /**
+   * The survey leaves as a system message on the conversation (the caller stores and sends it);
+   * only once, never for a ticket closed by a merge.
+   */
+  public Message inviteToSurvey(String text, Instant now) {
+    csatSent(now);
+    return Message.system(this, text, now);
+  }
+
   /** Whether a survey may go out now: resolved, not merged, never asked before. */
   public boolean canBeSurveyed() {
     return status == TicketStatus.RESOLVED && mergedInto == null && csatSentAt == null;

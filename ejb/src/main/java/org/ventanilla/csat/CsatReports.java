@@ -69,9 +69,8 @@ public class CsatReports {
                     + " FROM ticket t"
                     + join
                     + " WHERE t.csat_sent_at >= ?1 AND t.csat_sent_at < ?2"
-                    + " GROUP BY "
-                    + key
-                    + " ORDER BY COUNT(*) DESC")
+                    // PostgreSQL groups by no constant: the overall row is no group.
+                    + (key.startsWith("'") ? "" : " GROUP BY " + key + " ORDER BY 2 DESC, 1"))
             .setParameter(1, first.atStartOfDay(ZoneOffset.UTC).toOffsetDateTime())
             .setParameter(2, last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime())
             .getResultList();

@@ -115,10 +115,9 @@ public class AnalyticsRepository {
                         + join
                         + " WHERE"
                         + IN_RANGE
-                        + " AND t.merged_into_id IS NULL GROUP BY "
-                        + key
-                        + " ORDER BY COUNT(*) DESC, "
-                        + key),
+                        + " AND t.merged_into_id IS NULL"
+                        // PostgreSQL groups by no constant: the overall row is no group.
+                        + (key.startsWith("'") ? "" : " GROUP BY " + key + " ORDER BY 2 DESC, 1")),
                 from,
                 to,
                 channel)

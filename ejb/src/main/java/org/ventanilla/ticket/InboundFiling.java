@@ -13,7 +13,8 @@ import org.ventanilla.customer.Customer;
  * the customer and chosen the conversation it continues (or none); filing opens a ticket when there
  * is none, lets the ticket receive the message (which reopens a resolved ticket unless the message
  * is automated, and moves the SLA clocks), lets the channel attach its files and stores the
- * message. Runs in the caller's transaction.
+ * message. A merged ticket's messages land on the ticket it was merged into. Runs in the caller's
+ * transaction.
  */
 @ApplicationScoped
 public class InboundFiling {
@@ -34,8 +35,10 @@ public class InboundFiling {
       InboundContent content,
       Instant at,
       Consumer<Message> attach) {
+    // A merged ticket takes no messages: they continue the ticket it was merged into.
+    Optional<Ticket> conversation = thread.map(Ticket::conversation);
     Ticket ticket =
-        thread.orElseGet(
+        conversation.orElseGet(
             () -> {
               Ticket opened =
                   Ticket.open(
@@ -54,6 +57,6 @@ public class InboundFiling {
     Message message = ticket.receive(content, at, sla);
     attach.accept(message);
     tickets.add(message);
-    return new Filed(ticket, message, thread.isEmpty());
+    return new Filed(ticket, message, conversation.isEmpty());
   }
 }

@@ -215,6 +215,25 @@ public class Message {
     return message;
   }
 
+  /** A message the system sends the customer (a satisfaction survey), queued like a reply. */
+  static Message system(Ticket ticket, String text, Instant now) {
+    Message message =
+        new Message(
+            ticket,
+            MessageDirection.OUTBOUND,
+            MessageKind.MESSAGE,
+            AuthorType.SYSTEM,
+            "Ventanilla",
+            null,
+            null,
+            requireText(text),
+            null,
+            null,
+            now);
+    message.deliveryStatus = DeliveryStatus.QUEUED;
+    return message;
+  }
+
   static Message note(Ticket ticket, Agent agent, String text, Instant now) {
     return new Message(
         ticket,

@@ -48,6 +48,7 @@ public class TicketService {
   @Inject InboundFiling filing;
   @Inject SlaTerms.Source sla;
   @Inject TagRepository tagRepository;
+  @Inject jakarta.enterprise.event.Event<TicketResolved> resolved;
 
   public Page<TicketSummary> list(TicketFilter filter, PageRequest page) {
     return new Page<>(
@@ -163,8 +164,12 @@ public class TicketService {
     String actor = caller.require().getUsername();
     Instant now = clock.instant();
     if (changes.status() != null) {
+      TicketStatus before = ticket.getStatus();
       ticket.changeStatus(
           Enums.parse(TicketStatus.class, "status", changes.status()), actor, now, sla);
+      if (before != TicketStatus.RESOLVED && ticket.getStatus() == TicketStatus.RESOLVED) {
+        resolved.fire(new TicketResolved(ticket, now));
+      }
     }
     if (changes.priority() != null) {
       ticket.changePriority(

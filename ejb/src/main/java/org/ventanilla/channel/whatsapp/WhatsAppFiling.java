@@ -39,6 +39,10 @@ class WhatsAppFiling {
   @Inject CustomerDirectory customers;
   @Inject InboundFiling filing;
   @Inject Clock clock;
+  @Inject org.ventanilla.csat.Surveys surveys;
+
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(WhatsAppFiling.class.getName());
 
   /** Lookups for one message on its own. */
   Lookups single() {
@@ -134,6 +138,17 @@ class WhatsAppFiling {
       Optional<StoredFile> file,
       String fileProblem,
       Lookups lookups) {
+    Optional<String[]> answer = WhatsAppSurveys.answer(in.type(), in.text());
+    if (answer.isPresent()) {
+      // A tapped survey button is the answer, not a message: it must not reopen the ticket.
+      try {
+        surveys.answer(answer.get()[0], Integer.parseInt(answer.get()[1]), null);
+      } catch (org.ventanilla.common.DomainException e) {
+        LOG.info("A survey button for a used or unknown survey: " + e.getMessage());
+      }
+      lookups.filed(in.wamid());
+      return null;
+    }
     Instant now = clock.instant();
     Instant at = in.timestamp() == null || in.timestamp().isAfter(now) ? now : in.timestamp();
     String address = ContactNormalizer.whatsappId(in.waId());

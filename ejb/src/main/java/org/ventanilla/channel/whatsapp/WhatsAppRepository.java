@@ -36,6 +36,10 @@ public class WhatsAppRepository {
     return Optional.ofNullable(em.find(WhatsAppChannel.class, id));
   }
 
+  public <T> T find(Class<T> type, Object id) {
+    return em.find(type, id);
+  }
+
   public void add(Object entity) {
     em.persist(entity);
   }

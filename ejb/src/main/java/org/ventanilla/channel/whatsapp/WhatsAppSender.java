@@ -60,16 +60,27 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
       return new Request(null, null, null, "The customer has no WhatsApp number");
     }
     String recipient = to.get().startsWith("+") ? to.get().substring(1) : to.get();
+    Optional<SurveySend> survey =
+        Optional.ofNullable(whatsapp.find(SurveySend.class, message.getId()));
     String json =
-        whatsapp
-            .templateSend(message.getId())
-            .map(t -> templateBody(recipient, t.getName(), t.getLanguage(), t.getParameters()))
-            .orElseGet(() -> textBody(recipient, message.getText()));
+        survey.isPresent()
+            ? surveyBody(recipient, survey.get().getPayloadJson())
+            : whatsapp
+                .templateSend(message.getId())
+                .map(t -> templateBody(recipient, t.getName(), t.getLanguage(), t.getParameters()))
+                .orElseGet(() -> textBody(recipient, message.getText()));
     return new Request(
         number.apiUrl(number.getPhoneNumberId() + "/messages"),
         secrets.decrypt(number.getAccessTokenSealed()),
         json,
         null);
+  }
+
+  /** A survey's body (buttons or template, see WhatsAppSurveys) addressed to the customer. */
+  static String surveyBody(String to, String payload) {
+    JsonObjectBuilder body = base(to);
+    read(payload).forEach(body::add);
+    return body.build().toString();
   }
 
   static String textBody(String to, String text) {

@@ -36,6 +36,7 @@ import org.ventanilla.ticket.TemplateReply;
 import org.ventanilla.ticket.TicketBulkActions;
 import org.ventanilla.ticket.TicketChanges;
 import org.ventanilla.ticket.TicketDetails;
+import org.ventanilla.ticket.TicketMerges;
 import org.ventanilla.ticket.TicketService;
 import org.ventanilla.ticket.TicketSummary;
 
@@ -47,6 +48,7 @@ public class TicketResource {
 
   @Inject TicketService tickets;
   @Inject TicketBulkActions bulk;
+  @Inject TicketMerges merges;
   @Context SecurityContext security;
   @Context UriInfo uriInfo;
 
@@ -102,6 +104,56 @@ public class TicketResource {
             null);
     TicketDetails ticket = tickets.update(id, changes, expectedVersion(ifMatch));
     return Response.ok(ticket).tag(new EntityTag(String.valueOf(ticket.version()))).build();
+  }
+
+  /** {@code {"into":id}}: this ticket is merged into that one; answers with the kept ticket. */
+  @POST
+  @Path("{id}/merge")
+  public Response merge(
+      @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonObject body) {
+    Created.requireBody(body);
+    TicketDetails kept = merges.merge(id, number(body, "into"), expectedVersion(ifMatch));
+    return Response.ok(kept).tag(new EntityTag(String.valueOf(kept.version()))).build();
+  }
+
+  /**
+   * {@code {"messageId":id,"following":false}}: the message (and with following the later ones)
+   * becomes a new ticket linked to this one; 201 with it.
+   */
+  @POST
+  @Path("{id}/split")
+  public Response split(
+      @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonObject body) {
+    Created.requireBody(body);
+    JsonValue following = body.get("following");
+    if (following != null
+        && following != JsonValue.TRUE
+        && following != JsonValue.FALSE
+        && following.getValueType() != JsonValue.ValueType.NULL) {
+      throw new InvalidInputException("following must be true or false");
+    }
+    TicketDetails created =
+        merges.split(
+            id,
+            number(body, "messageId"),
+            JsonValue.TRUE.equals(following),
+            expectedVersion(ifMatch));
+    return Response.created(
+            uriInfo.getBaseUriBuilder().path("tickets").path(String.valueOf(created.id())).build())
+        .tag(new EntityTag(String.valueOf(created.version())))
+        .entity(created)
+        .build();
+  }
+
+  private static Long number(JsonObject body, String field) {
+    JsonValue value = body.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value instanceof JsonNumber n && n.isIntegral()) {
+      return n.longValue();
+    }
+    throw new InvalidInputException(field + " must be a ticket or message id");
   }
 
   /**

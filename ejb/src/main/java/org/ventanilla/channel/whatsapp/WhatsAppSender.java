@@ -36,6 +36,39 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
   /** One call to make, or why it cannot be made. */
   public record Request(String url, String token, String json, String problem) {}
 
+  /**
+   * Who a message goes to: a phone number ({@code to}) when we know one, otherwise the
+   * business-scoped user id ({@code recipient}); Meta lets {@code to} win when both are given, so
+   * only one is ever sent.
+   */
+  public record Recipient(String phone, String userId) {
+    public Recipient {
+      if (phone == null && userId == null) {
+        throw new IllegalArgumentException("a recipient needs a phone number or a user id");
+      }
+    }
+
+    public static Recipient phone(String number) {
+      return new Recipient(number.startsWith("+") ? number.substring(1) : number, null);
+    }
+
+    public static Recipient userId(String bsuid) {
+      return new Recipient(null, bsuid);
+    }
+
+    /**
+     * An address as we store it: a BSUID looks like {@code US.13491208655302741918} (a country
+     * code, a dot, letters and digits), a phone number has digits only.
+     */
+    public static Recipient of(String address) {
+      return isUserId(address) ? userId(address) : phone(address);
+    }
+
+    public static boolean isUserId(String address) {
+      return address != null && address.indexOf('.') > 0;
+    }
+  }
+
   @Override
   public ChannelType type() {
     return ChannelType.WHATSAPP;
@@ -59,7 +92,7 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
     if (to.isEmpty()) {
       return new Request(null, null, null, "The customer has no WhatsApp number");
     }
-    String recipient = to.get().startsWith("+") ? to.get().substring(1) : to.get();
+    Recipient recipient = Recipient.of(to.get());
     Optional<SurveySend> survey =
         Optional.ofNullable(whatsapp.find(SurveySend.class, message.getId()));
     String json =
@@ -77,13 +110,17 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
   }
 
   /** A survey's body (buttons or template, see WhatsAppSurveys) addressed to the customer. */
-  static String surveyBody(String to, String payload) {
+  static String surveyBody(Recipient to, String payload) {
     JsonObjectBuilder body = base(to);
     read(payload).forEach(body::add);
     return body.build().toString();
   }
 
   static String textBody(String to, String text) {
+    return textBody(Recipient.phone(to), text);
+  }
+
+  static String textBody(Recipient to, String text) {
     return base(to)
         .add("type", "text")
         .add("text", Json.createObjectBuilder().add("preview_url", false).add("body", text))
@@ -92,6 +129,10 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
   }
 
   static String templateBody(String to, String name, String language, List<String> parameters) {
+    return templateBody(Recipient.phone(to), name, language, parameters);
+  }
+
+  static String templateBody(Recipient to, String name, String language, List<String> parameters) {
     JsonArrayBuilder values = Json.createArrayBuilder();
     parameters.forEach(
         p -> values.add(Json.createObjectBuilder().add("type", "text").add("text", p)));
@@ -108,11 +149,13 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
     return base(to).add("type", "template").add("template", template).build().toString();
   }
 
-  private static JsonObjectBuilder base(String to) {
-    return Json.createObjectBuilder()
-        .add("messaging_product", "whatsapp")
-        .add("recipient_type", "individual")
-        .add("to", to);
+  /** The fields every send call starts with, addressed to {@code to}. */
+  static JsonObjectBuilder base(Recipient to) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("messaging_product", "whatsapp")
+            .add("recipient_type", "individual");
+    return to.phone() != null ? json.add("to", to.phone()) : json.add("recipient", to.userId());
   }
 
   @Override

@@ -209,6 +209,25 @@ public class Message {
     return message;
   }
 
+  static Message automaticReply(Ticket ticket, String actor, String text, Instant now) {
+    Message message =
+        new Message(
+            ticket,
+            MessageDirection.OUTBOUND,
+            MessageKind.MESSAGE,
+            AuthorType.SYSTEM,
+            actor,
+            null,
+            null,
+            requireText(text),
+            null,
+            null,
+            now);
+    message.automatic = true;
+    message.deliveryStatus = DeliveryStatus.QUEUED;
+    return message;
+  }
+
   static Message note(Ticket ticket, Agent agent, String text, Instant now) {
     return new Message(
         ticket,

@@ -1,6 +1,7 @@
 package org.ventanilla.ticket;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,6 +22,7 @@ public class InboundFiling {
 
   @Inject TicketRepository tickets;
   @Inject SlaTerms.Source sla;
+  @Inject Event<TicketOpened> openedEvents;
 
   /** How a new conversation starts when the message continues none. */
   public record Opening(ChannelType kind, Long channelId, String subject, String openedBy) {}
@@ -57,6 +59,9 @@ public class InboundFiling {
     Message message = ticket.receive(content, at, sla);
     attach.accept(message);
     tickets.add(message);
+    if (conversation.isEmpty()) {
+      openedEvents.fire(new TicketOpened(ticket.getId(), message.getId()));
+    }
     return new Filed(ticket, message, conversation.isEmpty());
   }
 }

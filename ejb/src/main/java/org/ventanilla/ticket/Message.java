@@ -217,13 +217,24 @@ public class Message {
 
   /** A message the system sends the customer (a satisfaction survey), queued like a reply. */
   static Message system(Ticket ticket, String text, Instant now) {
+    return queuedBySystem(ticket, "Ventanilla", text, now);
+  }
+
+  /** An automation's reply (acknowledgement, rule): not an agent's first response. */
+  static Message automaticReply(Ticket ticket, String actor, String text, Instant now) {
+    Message message = queuedBySystem(ticket, actor, text, now);
+    message.automated = true;
+    return message;
+  }
+
+  private static Message queuedBySystem(Ticket ticket, String actor, String text, Instant now) {
     Message message =
         new Message(
             ticket,
             MessageDirection.OUTBOUND,
             MessageKind.MESSAGE,
             AuthorType.SYSTEM,
-            "Ventanilla",
+            actor,
             null,
             null,
             requireText(text),

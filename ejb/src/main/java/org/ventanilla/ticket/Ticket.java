@@ -397,6 +397,18 @@ public class Ticket {
     return message;
   }
 
+  /**
+   * An automatic answer (an acknowledgement, a rule's reply) by {@code actor}: it leaves like a
+   * reply but is neither the first response nor a start of work, so the SLA clock and the status
+   * stay where they are.
+   */
+  public Message automaticReply(String actor, String text, Instant now) {
+    Message message = Message.automaticReply(this, actor, text, now);
+    touch(now);
+    record(TicketEventType.REPLIED, actor, now, null, null, "automatic reply");
+    return message;
+  }
+
   /** An internal note: for the team only, never sent, does not count as a response. */
   public Message note(Agent agent, String text, Instant now) {
     requireNotMerged();

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -34,6 +35,12 @@ class CsatIT {
   static EnterpriseArchive deployment() {
     return Deployments.ear();
   }
+  /** Surveys are a desk-wide setting: put back off, so later test classes get no survey messages. */
+  @AfterAll
+  static void surveysOffAgain() {
+    Api.asAdmin().send("PUT", "settings/csat", "{\"enabled\":false}", Map.of());
+  }
+
 
   static final Pattern LINK = Pattern.compile("/survey/([A-Za-z0-9_-]{43})");
 

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +30,12 @@ class SurveyBrowserIT {
   static EnterpriseArchive deployment() {
     return Deployments.ear();
   }
+  /** Surveys are a desk-wide setting: put back off, so later test classes get no survey messages. */
+  @AfterAll
+  static void surveysOffAgain() {
+    Api.asAdmin().send("PUT", "settings/csat", "{\"enabled\":false}", Map.of());
+  }
+
 
   private final Api admin = Api.asAdmin();
 

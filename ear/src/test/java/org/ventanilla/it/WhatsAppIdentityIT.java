@@ -287,4 +287,84 @@ class WhatsAppIdentityIT {
     JsonObject sent = replySent(ticket.getInt("id"), "Número nuevo " + newWaId);
     assertEquals(newWaId, sent.getString("to"));
   }
+
+  private static String pricedStatus(
+      String wamid, String status, long epochSeconds, String waId, String category, String type) {
+    return """
+        {"id":"%s","status":"%s","timestamp":"%d","recipient_id":"%s",
+         "pricing":{"billable":%s,"pricing_model":"PMP","category":"%s","type":"%s"}}"""
+        .formatted(wamid, status, epochSeconds, waId, "regular".equals(type), category, type);
+  }
+
+  private long priced(String month, String category) {
+    JsonObject report =
+        admin.get("reports/whatsapp-pricing?from=" + month + "-01&to=" + month + "-28").object();
+    assertEquals(month + "-01", report.getString("from"));
+    return report.getJsonArray("months").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(m -> m.getString("month").equals(month))
+        .findFirst()
+        .map(m -> m.getJsonObject("categories"))
+        .filter(c -> c.containsKey(category))
+        .map(c -> c.getJsonNumber(category).longValue())
+        .orElse(0L);
+  }
+
+  @Test
+  @DisplayName(
+      "statuses with pricing are counted once per message, by category and the status's month")
+  void pricingReport() {
+    WhatsAppNumber number = CloudApiStandIn.newNumber(admin, cloud.baseUrl(), "Precio", "s-");
+    String waId = newWaId();
+    String first = wamid();
+    deliver(number, fromUser(number, waId, newUserId(), "@precio", first, "¿Precio?"));
+    long ticketId = await("filed", () -> ticketWith("+" + waId, first), DEADLINE).getInt("id");
+    String service = sentWamid(ticketId, "Servicio " + waId);
+    String utility = sentWamid(ticketId, "Utilidad " + waId);
+    // A month of its own, long past, so other tests' messages do not count in it.
+    int year = ThreadLocalRandom.current().nextInt(1990, 2020);
+    int monthOfYear = ThreadLocalRandom.current().nextInt(1, 13);
+    String month = "%d-%02d".formatted(year, monthOfYear);
+    long at =
+        java.time.LocalDate.of(year, monthOfYear, 10)
+            .atStartOfDay(java.time.ZoneOffset.UTC)
+            .toEpochSecond();
+    long servicesBefore = priced(month, "service");
+    long utilityBefore = priced(month, "utility");
+    String statuses =
+        envelope(
+            number,
+            "\"statuses\":["
+                + String.join(
+                    ",",
+                    pricedStatus(service, "sent", at, waId, "service", "free_customer_service"),
+                    pricedStatus(
+                        service, "delivered", at + 5, waId, "service", "free_customer_service"),
+                    pricedStatus(utility, "sent", at + 9, waId, "utility", "regular"))
+                + "]");
+    deliver(number, statuses);
+    await(
+        "priced",
+        () -> priced(month, "utility") > utilityBefore ? Optional.of(true) : Optional.empty(),
+        DEADLINE);
+    assertEquals(servicesBefore + 1, priced(month, "service"), "sent and delivered: one message");
+    assertEquals(utilityBefore + 1, priced(month, "utility"));
+  }
+
+  private String sentWamid(long ticketId, String text) {
+    Api.Response reply =
+        admin.post("tickets/" + ticketId + "/replies", "{\"text\":\"" + text + "\"}");
+    assertEquals(201, reply.status(), reply::toString);
+    long id = reply.object().getJsonNumber("id").longValue();
+    return await(
+        "the wamid of " + text,
+        () ->
+            admin.get("tickets/" + ticketId).object().getJsonArray("messages").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(m -> m.getJsonNumber("id").longValue() == id)
+                .map(m -> m.getString("externalId", null))
+                .filter(w -> w != null)
+                .findFirst(),
+        DEADLINE);
+  }
 }

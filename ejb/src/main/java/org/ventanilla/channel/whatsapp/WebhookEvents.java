@@ -78,5 +78,23 @@ public record WebhookEvents(List<Inbound> messages, List<StatusUpdate> statuses)
 
   /** How far one of our messages got; {@code error} only for failures (code and title). */
   public record StatusUpdate(
-      String phoneNumberId, String wamid, String status, Instant timestamp, String error) {}
+      String phoneNumberId,
+      String wamid,
+      String status,
+      Instant timestamp,
+      String error,
+      Pricing pricing) {
+
+    public StatusUpdate(
+        String phoneNumberId, String wamid, String status, Instant timestamp, String error) {
+      this(phoneNumberId, wamid, status, timestamp, error, null);
+    }
+  }
+
+  /**
+   * Meta's {@code pricing} object of a status: {@code pricing_model} (e.g. PMP), {@code category}
+   * (service, utility, marketing, authentication...), {@code type} (regular, free_customer_service,
+   * free_entry_point), {@code billable} when sent.
+   */
+  public record Pricing(String pricingModel, String category, String type, Boolean billable) {}
 }

@@ -253,12 +253,26 @@ public final class WebhookParser {
               + (string(e, "title") == null ? string(e, "message") : string(e, "title"))
               + (details == null ? "" : ": " + details);
     }
+    WebhookEvents.Pricing pricing = null;
+    JsonObject p = object(s, "pricing");
+    if (p != null && string(p, "category") != null) {
+      JsonValue billable = p.get("billable");
+      pricing =
+          new WebhookEvents.Pricing(
+              string(p, "pricing_model"),
+              string(p, "category"),
+              string(p, "type"),
+              billable == JsonValue.TRUE
+                  ? Boolean.TRUE
+                  : billable == JsonValue.FALSE ? false : null);
+    }
     return new StatusUpdate(
         phoneNumberId,
         string(s, "id"),
         string(s, "status"),
         epochSeconds(string(s, "timestamp")),
-        error);
+        error,
+        pricing);
   }
 
   private static String profileName(JsonArray contacts, String waId) {

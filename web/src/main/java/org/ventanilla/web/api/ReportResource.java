@@ -6,6 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.ventanilla.channel.whatsapp.WhatsAppPricingReport;
+import org.ventanilla.channel.whatsapp.WhatsAppPricingService;
 import org.ventanilla.report.ReportService;
 import org.ventanilla.report.SummaryReport;
 
@@ -15,6 +17,7 @@ import org.ventanilla.report.SummaryReport;
 public class ReportResource {
 
   @Inject ReportService reports;
+  @Inject WhatsAppPricingService whatsappPricing;
 
   @GET
   @Path("summary")
@@ -23,5 +26,13 @@ public class ReportResource {
       @QueryParam("to") String to,
       @QueryParam("channel") String channel) {
     return reports.summary(from, to, channel);
+  }
+
+  /** WhatsApp messages per month and Meta pricing category (from the statuses' pricing). */
+  @GET
+  @Path("whatsapp-pricing")
+  public WhatsAppPricingReport whatsappPricing(
+      @QueryParam("from") String from, @QueryParam("to") String to) {
+    return whatsappPricing.months(from, to);
   }
 }

@@ -148,12 +148,18 @@ public final class CloudApiStandIn implements AutoCloseable {
           answer = script.poll();
         }
         if (answer == null) {
-          String to = body.replaceAll("(?s).*\"to\":\"(\\d+)\".*", "$1");
+          // Meta's answer names the contact as addressed: by phone (wa_id) or by BSUID (user_id).
+          String contact =
+              body.contains("\"to\":")
+                  ? "\"input\":\"%1$s\",\"wa_id\":\"%1$s\""
+                      .formatted(body.replaceAll("(?s).*\"to\":\"(\\d+)\".*", "$1"))
+                  : "\"input\":\"%1$s\",\"user_id\":\"%1$s\""
+                      .formatted(body.replaceAll("(?s).*\"recipient\":\"([^\"]+)\".*", "$1"));
           answer =
               new Answer(
                   200,
-                  "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"%s\",\"wa_id\":\"%s\"}],\"messages\":[{\"id\":\"wamid.STANDIN%d\"}]}"
-                      .formatted(to, to, wamids.incrementAndGet()));
+                  "{\"messaging_product\":\"whatsapp\",\"contacts\":[{%s}],\"messages\":[{\"id\":\"wamid.STANDIN%d\"}]}"
+                      .formatted(contact, wamids.incrementAndGet()));
         }
         requests.add(new Recorded(method, path, auth, body, answer.status()));
         send(exchange, answer.status(), answer.body());

@@ -189,6 +189,11 @@ public class WhatsAppRepository {
         .findFirst();
   }
 
+  /** What Meta priced this message at, once known. */
+  public Optional<WhatsAppPricing> pricing(long messageId) {
+    return Optional.ofNullable(em.find(WhatsAppPricing.class, messageId));
+  }
+
   public Optional<TemplateSend> templateSend(long messageId) {
     return Optional.ofNullable(em.find(TemplateSend.class, messageId));
   }

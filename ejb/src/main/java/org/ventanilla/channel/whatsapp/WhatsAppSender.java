@@ -18,6 +18,8 @@ import org.ventanilla.channel.SecretBox;
 import org.ventanilla.channel.SendResult;
 import org.ventanilla.common.ChannelType;
 import org.ventanilla.customer.ContactType;
+import org.ventanilla.customer.Customer;
+import org.ventanilla.customer.CustomerContact;
 import org.ventanilla.ticket.Message;
 
 /**
@@ -81,14 +83,7 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
       return new Request(null, null, null, "The WhatsApp channel has no access token");
     }
     Optional<String> to =
-        whatsapp
-            .lastSender(message.getTicket())
-            .or(
-                () ->
-                    message.getTicket().getCustomer().getContacts().stream()
-                        .filter(c -> c.getType() == ContactType.PHONE)
-                        .map(c -> c.getValue())
-                        .findFirst());
+        address(whatsapp.lastSender(message.getTicket()), message.getTicket().getCustomer());
     if (to.isEmpty()) {
       return new Request(null, null, null, "The customer has no WhatsApp number");
     }
@@ -114,6 +109,49 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
     JsonObjectBuilder body = base(to);
     read(payload).forEach(body::add);
     return body.build().toString();
+  }
+
+  /**
+   * Where a reply goes: the address the customer last wrote from while it is still theirs (a {@code
+   * system} message may have replaced it), else a phone seen on WhatsApp, their BSUID, or any
+   * phone.
+   */
+  static Optional<String> address(Optional<String> lastSender, Customer customer) {
+    List<CustomerContact> contacts = customer.getContacts();
+    Optional<CustomerContact> last =
+        lastSender.flatMap(
+            a ->
+                contacts.stream()
+                    .filter(
+                        c ->
+                            c.getValue().equals(a)
+                                && (c.getType() == ContactType.PHONE
+                                    || c.getType() == ContactType.WHATSAPP_USER))
+                    .findFirst());
+    if (last.isPresent() && last.get().getType() == ContactType.PHONE) {
+      return Optional.of(last.get().getValue());
+    }
+    // A BSUID: the phone it came with when we have it (Meta: a contact with a phone gets "to").
+    Optional<String> paired =
+        last.map(CustomerContact::getWaId)
+            .map(w -> "+" + w)
+            .filter(
+                p ->
+                    contacts.stream()
+                        .anyMatch(c -> c.getType() == ContactType.PHONE && c.getValue().equals(p)));
+    return paired
+        .or(() -> first(contacts, ContactType.PHONE, true))
+        .or(() -> last.map(CustomerContact::getValue))
+        .or(() -> first(contacts, ContactType.WHATSAPP_USER, false))
+        .or(() -> first(contacts, ContactType.PHONE, false));
+  }
+
+  private static Optional<String> first(
+      List<CustomerContact> contacts, ContactType type, boolean seenOnWhatsApp) {
+    return contacts.stream()
+        .filter(c -> c.getType() == type && (!seenOnWhatsApp || c.isWhatsApp()))
+        .map(CustomerContact::getValue)
+        .findFirst();
   }
 
   static String textBody(String to, String text) {

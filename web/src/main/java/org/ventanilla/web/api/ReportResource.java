@@ -7,6 +7,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.ventanilla.channel.whatsapp.WhatsAppPricingReport;
+import org.ventanilla.channel.whatsapp.WhatsAppPricingService;
 import org.ventanilla.csat.CsatReport;
 import org.ventanilla.csat.CsatService;
 import org.ventanilla.report.ReportService;
@@ -203,6 +205,8 @@ public class ReportResource {
         + "\r\n";
   }
 
+  @Inject WhatsAppPricingService whatsappPricing;
+
   @GET
   @Path("summary")
   public SummaryReport summary(
@@ -210,5 +214,13 @@ public class ReportResource {
       @QueryParam("to") String to,
       @QueryParam("channel") String channel) {
     return reports.summary(from, to, channel);
+  }
+
+  /** WhatsApp messages per month and Meta pricing category (from the statuses' pricing). */
+  @GET
+  @Path("whatsapp-pricing")
+  public WhatsAppPricingReport whatsappPricing(
+      @QueryParam("from") String from, @QueryParam("to") String to) {
+    return whatsappPricing.months(from, to);
   }
 }

@@ -25,7 +25,9 @@ public record MessageView(
     String deliveryStatus,
     String deliveryError,
     String externalId,
-    OffsetDateTime createdAt) {
+    OffsetDateTime createdAt,
+    List<String> cc,
+    List<String> bcc) {
 
   /**
    * The message for display: what is new in it, and the quoted history folded away (null when
@@ -109,6 +111,8 @@ public record MessageView(
         Enums.json(m.getDeliveryStatus()),
         m.getDeliveryError(),
         m.getExternalId(),
-        Times.utc(m.getCreatedAt()));
+        Times.utc(m.getCreatedAt()),
+        m.getCc(),
+        m.getBcc());
   }
 }

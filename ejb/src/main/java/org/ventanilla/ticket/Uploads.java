@@ -89,7 +89,7 @@ public class Uploads {
    * The caller's unused uploads with these ids, in order: another agent's (unless the caller is an
    * admin), a used or an unknown one is not found.
    */
-  List<Upload> usable(List<String> tokens, Agent agent) {
+  public List<Upload> usable(List<String> tokens, Agent agent) {
     List<Upload> found = new ArrayList<>();
     for (String token : new LinkedHashSet<>(tokens)) {
       found.add(usable(token, agent));
@@ -114,7 +114,7 @@ public class Uploads {
   }
 
   /** Attaches the uploads to the message (stored already): they stay with it from now on. */
-  void attach(List<Upload> uploads, Message message, Instant now) {
+  public void attach(List<Upload> uploads, Message message, Instant now) {
     for (Upload upload : uploads) {
       em.persist(upload.use(message, now));
     }

@@ -32,9 +32,24 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
   @Inject WhatsAppRepository whatsapp;
   @Inject SecretBox secrets;
   @Inject GraphApi api;
+  @Inject WhatsAppMedia media;
+  @Inject org.ventanilla.ticket.AttachmentStore store;
 
-  /** One call to make, or why it cannot be made. */
-  public record Request(String url, String token, String json, String problem) {}
+  /**
+   * One call to make, or why it cannot be made; with {@code media}, the files to upload to {@code
+   * mediaUrl} and send (the {@code json} text message gives the addressing and the caption).
+   */
+  public record Request(
+      String url,
+      String token,
+      String json,
+      String problem,
+      String mediaUrl,
+      List<WhatsAppMedia.File> media) {
+    public Request(String url, String token, String json, String problem) {
+      this(url, token, json, problem, null, List.of());
+    }
+  }
 
   @Override
   public ChannelType type() {
@@ -65,11 +80,21 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
             .templateSend(message.getId())
             .map(t -> templateBody(recipient, t.getName(), t.getLanguage(), t.getParameters()))
             .orElseGet(() -> textBody(recipient, message.getText()));
+    List<WhatsAppMedia.File> files =
+        message.getAttachments().stream()
+            .filter(a -> a.getStoragePath() != null)
+            .map(
+                a ->
+                    new WhatsAppMedia.File(
+                        a.getFilename(), a.getContentType(), store.resolve(a.getStoragePath())))
+            .toList();
     return new Request(
         number.apiUrl(number.getPhoneNumberId() + "/messages"),
         secrets.decrypt(number.getAccessTokenSealed()),
         json,
-        null);
+        null,
+        number.apiUrl(number.getPhoneNumberId() + "/media"),
+        files);
   }
 
   static String textBody(String to, String text) {
@@ -108,6 +133,10 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
   public SendResult send(Request request) {
     if (request.problem() != null) {
       return new SendResult.Refused(request.problem());
+    }
+    if (!request.media().isEmpty()) {
+      return media.send(
+          request.mediaUrl(), request.url(), request.token(), request.json(), request.media(), api);
     }
     HttpResponse<String> response;
     try {

@@ -163,6 +163,19 @@ public final class CloudApiStandIn implements AutoCloseable {
         }
         requests.add(new Recorded(method, path, auth, body, answer.status()));
         send(exchange, answer.status(), answer.body());
+      } else if (parts.length == 4 && "media".equals(parts[3]) && "POST".equals(method)) {
+        // Media upload (multipart: messaging_product, type, file): answers the new media's id.
+        int status =
+            body.contains("name=\"messaging_product\"") && body.contains("name=\"file\"")
+                ? 200
+                : 400;
+        requests.add(new Recorded(method, path, auth, body, status));
+        send(
+            exchange,
+            status,
+            status == 200
+                ? "{\"id\":\"MEDIA%d\"}".formatted(wamids.incrementAndGet())
+                : error(100, "messaging_product and file are required"));
       } else if (parts.length == 3 && "GET".equals(method)) {
         String id = parts[2];
         AtomicInteger failures = mediaFailures.get(id);

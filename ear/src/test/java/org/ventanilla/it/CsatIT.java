@@ -35,12 +35,14 @@ class CsatIT {
   static EnterpriseArchive deployment() {
     return Deployments.ear();
   }
-  /** Surveys are a desk-wide setting: put back off, so later test classes get no survey messages. */
+
+  /**
+   * Surveys are a desk-wide setting: put back off, so later test classes get no survey messages.
+   */
   @AfterAll
   static void surveysOffAgain() {
     Api.asAdmin().send("PUT", "settings/csat", "{\"enabled\":false}", Map.of());
   }
-
 
   static final Pattern LINK = Pattern.compile("/survey/([A-Za-z0-9_-]{43})");
 

@@ -30,12 +30,14 @@ class SurveyBrowserIT {
   static EnterpriseArchive deployment() {
     return Deployments.ear();
   }
-  /** Surveys are a desk-wide setting: put back off, so later test classes get no survey messages. */
+
+  /**
+   * Surveys are a desk-wide setting: put back off, so later test classes get no survey messages.
+   */
   @AfterAll
   static void surveysOffAgain() {
     Api.asAdmin().send("PUT", "settings/csat", "{\"enabled\":false}", Map.of());
   }
-
 
   private final Api admin = Api.asAdmin();
 

@@ -105,6 +105,13 @@ public class Message {
   @Column(nullable = false)
   private boolean repaired;
 
+  /** Mail only: further recipients, comma-separated ({@link #getCc()}, {@link #getBcc()}). */
+  @Column(name = "cc_addresses")
+  private String ccAddresses;
+
+  @Column(name = "bcc_addresses")
+  private String bccAddresses;
+
   @OneToMany(mappedBy = "message", cascade = CascadeType.PERSIST)
   @OrderBy("id")
   private List<Attachment> attachments = new ArrayList<>();
@@ -265,6 +272,42 @@ public class Message {
       throw new InvalidInputException("text is required");
     }
     return text.strip();
+  }
+
+  /** A mail reply's CC and BCC, each address checked and normalised, duplicates dropped. */
+  void copyTo(java.util.List<String> cc, java.util.List<String> bcc) {
+    this.ccAddresses = joined(cc, "cc");
+    this.bccAddresses = joined(bcc, "bcc");
+  }
+
+  private static String joined(java.util.List<String> addresses, String field) {
+    java.util.LinkedHashSet<String> clean = new java.util.LinkedHashSet<>();
+    for (String address : addresses) {
+      try {
+        clean.add(org.ventanilla.common.ContactNormalizer.email(address));
+      } catch (RuntimeException e) {
+        throw new InvalidInputException("invalid_address", field + ": not an email address");
+      }
+    }
+    String value = String.join(",", clean);
+    if (value.length() > 4000) {
+      throw new InvalidInputException("too_many_recipients", field + " holds too many addresses");
+    }
+    return value.isEmpty() ? null : value;
+  }
+
+  private static java.util.List<String> split(String addresses) {
+    return addresses == null || addresses.isEmpty()
+        ? java.util.List.of()
+        : java.util.List.of(addresses.split(","));
+  }
+
+  public java.util.List<String> getCc() {
+    return split(ccAddresses);
+  }
+
+  public java.util.List<String> getBcc() {
+    return split(bccAddresses);
   }
 
   /** Channels report delivery out of order: only a later status, or a failure, is taken. */

@@ -30,7 +30,9 @@ public record MessageView(
     String externalId,
     OffsetDateTime createdAt,
     boolean automated,
-    boolean repaired) {
+    boolean repaired,
+    List<String> cc,
+    List<String> bcc) {
 
   /**
    * The message for display: what is new in it, and the quoted history folded away (null when
@@ -116,6 +118,8 @@ public record MessageView(
         m.getExternalId(),
         Times.utc(m.getCreatedAt()),
         m.isAutomated(),
-        m.isRepaired());
+        m.isRepaired(),
+        m.getCc(),
+        m.getBcc());
   }
 }

@@ -34,9 +34,24 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
   @Inject WhatsAppRepository whatsapp;
   @Inject SecretBox secrets;
   @Inject GraphApi api;
+  @Inject WhatsAppMedia media;
+  @Inject org.ventanilla.ticket.AttachmentStore store;
 
-  /** One call to make, or why it cannot be made. */
-  public record Request(String url, String token, String json, String problem) {}
+  /**
+   * One call to make, or why it cannot be made; with {@code media}, the files to upload to {@code
+   * mediaUrl} and send (the {@code json} text message gives the addressing and the caption).
+   */
+  public record Request(
+      String url,
+      String token,
+      String json,
+      String problem,
+      String mediaUrl,
+      List<WhatsAppMedia.File> media) {
+    public Request(String url, String token, String json, String problem) {
+      this(url, token, json, problem, null, List.of());
+    }
+  }
 
   /**
    * Who a message goes to: a phone number ({@code to}) when we know one, otherwise the
@@ -97,11 +112,21 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
                 .templateSend(message.getId())
                 .map(t -> templateBody(recipient, t.getName(), t.getLanguage(), t.getParameters()))
                 .orElseGet(() -> textBody(recipient, message.getText()));
+    List<WhatsAppMedia.File> files =
+        message.getAttachments().stream()
+            .filter(a -> a.getStoragePath() != null)
+            .map(
+                a ->
+                    new WhatsAppMedia.File(
+                        a.getFilename(), a.getContentType(), store.resolve(a.getStoragePath())))
+            .toList();
     return new Request(
         number.apiUrl(number.getPhoneNumberId() + "/messages"),
         secrets.decrypt(number.getAccessTokenSealed()),
         json,
-        null);
+        null,
+        number.apiUrl(number.getPhoneNumberId() + "/media"),
+        files);
   }
 
   /** A survey's body (buttons or template, see WhatsAppSurveys) addressed to the customer. */
@@ -200,6 +225,10 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
   public SendResult send(Request request) {
     if (request.problem() != null) {
       return new SendResult.Refused(request.problem());
+    }
+    if (!request.media().isEmpty()) {
+      return media.send(
+          request.mediaUrl(), request.url(), request.token(), request.json(), request.media(), api);
     }
     HttpResponse<String> response;
     try {

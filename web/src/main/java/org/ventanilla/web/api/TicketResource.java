@@ -32,6 +32,7 @@ import org.ventanilla.common.Page.PageRequest;
 import org.ventanilla.ticket.BulkOutcome;
 import org.ventanilla.ticket.MessageView;
 import org.ventanilla.ticket.NewInboundTicket;
+import org.ventanilla.ticket.ReplyDraft;
 import org.ventanilla.ticket.TemplateReply;
 import org.ventanilla.ticket.TicketBulkActions;
 import org.ventanilla.ticket.TicketChanges;
@@ -201,7 +202,7 @@ public class TicketResource {
   @POST
   @Path("{id}/notes")
   public Response addNote(@PathParam("id") long id, TextBody body) {
-    MessageView note = tickets.addNote(id, body == null ? null : body.text());
+    MessageView note = tickets.addNote(id, body == null ? ReplyDraft.text(null) : body.draft());
     return Created.at(uriInfo, note.id(), note).build();
   }
 
@@ -211,12 +212,24 @@ public class TicketResource {
     MessageView reply =
         body != null && body.template() != null
             ? tickets.replyWithTemplate(id, body.template())
-            : tickets.reply(id, body == null ? null : body.text());
+            : tickets.reply(id, body == null ? ReplyDraft.text(null) : body.draft());
     return Created.at(uriInfo, reply.id(), reply).build();
   }
 
-  /** A note or a reply: its text; a WhatsApp reply may name an approved template instead. */
-  public record TextBody(String text, TemplateReply template) {}
+  /**
+   * A note or a reply: its text, on mail its cc and bcc, the ids of files uploaded for it; a
+   * WhatsApp reply may name an approved template instead.
+   */
+  public record TextBody(
+      String text,
+      TemplateReply template,
+      List<String> cc,
+      List<String> bcc,
+      List<String> uploads) {
+    ReplyDraft draft() {
+      return new ReplyDraft(text, cc, bcc, uploads);
+    }
+  }
 
   private static String text(JsonObject body, String field) {
     JsonValue value = body.get(field);

@@ -72,6 +72,9 @@ public final class CloudApiStandIn implements AutoCloseable {
   private final Map<String, AtomicInteger> mediaFailures = new ConcurrentHashMap<>();
   private final Map<String, String> wrongHashes = new ConcurrentHashMap<>();
   private final AtomicInteger wamids = new AtomicInteger();
+  /** Ids unique across stand-ins: test classes share one database, and wamids are unique there. */
+  private final String idTag =
+      Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40), 36);
   private final Map<String, Answer> outages = new ConcurrentHashMap<>();
 
   public CloudApiStandIn() throws IOException {
@@ -158,8 +161,8 @@ public final class CloudApiStandIn implements AutoCloseable {
           answer =
               new Answer(
                   200,
-                  "{\"messaging_product\":\"whatsapp\",\"contacts\":[{%s}],\"messages\":[{\"id\":\"wamid.STANDIN%d\"}]}"
-                      .formatted(contact, wamids.incrementAndGet()));
+                  "{\"messaging_product\":\"whatsapp\",\"contacts\":[{%s}],\"messages\":[{\"id\":\"wamid.STANDIN%s%d\"}]}"
+                      .formatted(contact, idTag, wamids.incrementAndGet()));
         }
         requests.add(new Recorded(method, path, auth, body, answer.status()));
         send(exchange, answer.status(), answer.body());
@@ -174,7 +177,7 @@ public final class CloudApiStandIn implements AutoCloseable {
             exchange,
             status,
             status == 200
-                ? "{\"id\":\"MEDIA%d\"}".formatted(wamids.incrementAndGet())
+                ? "{\"id\":\"MEDIA%s%d\"}".formatted(idTag, wamids.incrementAndGet())
                 : error(100, "messaging_product and file are required"));
       } else if (parts.length == 3 && "GET".equals(method)) {
         String id = parts[2];

@@ -72,9 +72,11 @@ public final class CloudApiStandIn implements AutoCloseable {
   private final Map<String, AtomicInteger> mediaFailures = new ConcurrentHashMap<>();
   private final Map<String, String> wrongHashes = new ConcurrentHashMap<>();
   private final AtomicInteger wamids = new AtomicInteger();
+
   /** Ids unique across stand-ins: test classes share one database, and wamids are unique there. */
   private final String idTag =
       Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40), 36);
+
   private final Map<String, Answer> outages = new ConcurrentHashMap<>();
 
   public CloudApiStandIn() throws IOException {

@@ -1,8 +1,27 @@
 package org.ventanilla.channel.whatsapp;
 
-/** A registered template as the API shows it. */
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import org.ventanilla.common.Times;
+
+/**
+ * A template as the API shows it: Meta's {@code status} (only APPROVED ones can be sent), {@code
+ * category} and {@code components} (as the account lists them; empty for one typed in by hand).
+ */
 public record WhatsAppTemplateView(
-    long id, long channelId, String name, String language, int parameterCount, String text) {
+    long id,
+    long channelId,
+    String name,
+    String language,
+    int parameterCount,
+    String text,
+    String status,
+    String category,
+    JsonArray components,
+    OffsetDateTime syncedAt) {
 
   static WhatsAppTemplateView of(WhatsAppTemplate t) {
     return new WhatsAppTemplateView(
@@ -11,6 +30,19 @@ public record WhatsAppTemplateView(
         t.getName(),
         t.getLanguage(),
         t.getParameterCount(),
-        t.getText());
+        t.getText(),
+        t.getStatus(),
+        t.getCategory(),
+        components(t.getComponentsJson()),
+        t.getSyncedAt() == null ? null : Times.utc(t.getSyncedAt()));
+  }
+
+  private static JsonArray components(String json) {
+    if (json == null) {
+      return JsonValue.EMPTY_JSON_ARRAY;
+    }
+    try (var reader = Json.createReader(new StringReader(json))) {
+      return reader.readArray();
+    }
   }
 }

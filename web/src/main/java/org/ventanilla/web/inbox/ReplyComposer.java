@@ -129,7 +129,7 @@ public class ReplyComposer implements Serializable {
         () ->
             tickets.replyWithTemplate(
                 view.getId(),
-                new TemplateReply(template.get().name(), template.get().language(), values)))) {
+                TemplateReply.of(template.get().name(), template.get().language(), values)))) {
       templateId = null;
       templateParameters = new ArrayList<>();
       Feedback.info("ticket.replyQueued");

@@ -204,9 +204,15 @@ public final class CloudApiStandIn implements AutoCloseable {
         if (query != null) {
           for (String pair : query.split("&")) {
             if (pair.startsWith("after=")) {
-              from = Integer.parseInt(new String(java.util.Base64.getDecoder().decode(
-                  java.net.URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8)),
-                  StandardCharsets.UTF_8).replace("cursor-", ""));
+              from =
+                  Integer.parseInt(
+                      new String(
+                              java.util.Base64.getDecoder()
+                                  .decode(
+                                      java.net.URLDecoder.decode(
+                                          pair.substring(6), StandardCharsets.UTF_8)),
+                              StandardCharsets.UTF_8)
+                          .replace("cursor-", ""));
             }
           }
         }
@@ -218,7 +224,8 @@ public final class CloudApiStandIn implements AutoCloseable {
                 ? ",\"next\":\"https://graph.facebook.com/v21.0/%s/message_templates?limit=%d&after=%s\""
                     .formatted(parts[2], templatePageSize, after)
                 : "";
-        requests.add(new Recorded(method, path + (query == null ? "" : "?" + query), auth, body, 200));
+        requests.add(
+            new Recorded(method, path + (query == null ? "" : "?" + query), auth, body, 200));
         send(
             exchange,
             200,

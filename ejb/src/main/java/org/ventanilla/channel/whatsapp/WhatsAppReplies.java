@@ -24,6 +24,7 @@ public class WhatsAppReplies implements ReplyChannel {
 
   @Inject WhatsAppRepository whatsapp;
   @Inject Outbox outbox;
+  @Inject WhatsAppPresence presence;
   @PersistenceContext EntityManager em;
 
   @Override
@@ -122,6 +123,24 @@ public class WhatsAppReplies implements ReplyChannel {
   @Override
   public void requireFilesFit(Ticket ticket, List<org.ventanilla.ticket.FileFacts> files) {
     WhatsAppMedia.requireFits(files);
+  }
+
+  /** Marks the customer's latest message read (see {@link WhatsAppPresence}). */
+  @Override
+  public void opened(Ticket ticket, Instant now) {
+    WhatsAppChannel channel = channelOf(ticket);
+    if (channel != null && channel.isActive()) {
+      presence.opened(channel, ticket);
+    }
+  }
+
+  /** Shows the typing indicator, at most every 20 s per ticket. */
+  @Override
+  public void typing(Ticket ticket, Instant now) {
+    WhatsAppChannel channel = channelOf(ticket);
+    if (channel != null && channel.isActive()) {
+      presence.typing(channel, ticket, now);
+    }
   }
 
   @Override

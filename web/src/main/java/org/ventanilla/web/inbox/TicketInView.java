@@ -28,6 +28,7 @@ public class TicketInView implements Serializable {
   public record Loaded(TicketDetails ticket) {}
 
   @Inject transient TicketService tickets;
+  @Inject transient org.ventanilla.ticket.ConversationSignals signals;
   @Inject transient AgentService agents;
   @Inject transient PresenceRegistry presence;
   @Inject transient Event<Loaded> loaded;
@@ -46,6 +47,7 @@ public class TicketInView implements Serializable {
     if (ticket != null) {
       window = tickets.replyWindow(id);
       tickets.markSeen(id);
+      signals.opened(id);
       presence.viewing(id, me().username(), me().displayName());
     }
     loaded.fire(new Loaded(ticket));

@@ -28,7 +28,12 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * Settings (environment): SANDBOX_PORT (8099), VENTANILLA_URL (http://127.0.0.1:8080),
  * PHONE_NUMBER_ID (100000000000001), APP_SECRET (sandbox-secret), ACCESS_TOKEN (sandbox-token),
- * WA_ID (34612345678), CUSTOMER_NAME (Lucía García).
+ * WA_ID (34612345678), CUSTOMER_NAME (Lucía García), WABA_ID (100000000000002), USER_ID
+ * (US.13491208655302741918, the customer's business-scoped user id), USERNAME (@lucia).
+ *
+ * <p>It also lists two templates of the account ({@code GET /{WABA_ID}/message_templates}, one per
+ * page so the paging is exercised), prints read receipts and typing indicators (calls with {@code
+ * "status":"read"}), interactive messages and uploads, and answers uploads with a media id.
  */
 public class CloudApiSandbox {
 
@@ -39,6 +44,21 @@ public class CloudApiSandbox {
   static final String TOKEN = env("ACCESS_TOKEN", "sandbox-token");
   static final String WA_ID = env("WA_ID", "34612345678");
   static final String NAME = env("CUSTOMER_NAME", "Lucía García");
+  static final String WABA_ID = env("WABA_ID", "100000000000002");
+  static final String USER_ID = env("USER_ID", "US.13491208655302741918");
+  static final String USERNAME = env("USERNAME", "@lucia");
+  /** The account's templates, as Meta lists them: an approved one with buttons, a pending one. */
+  static final String[] TEMPLATES = {
+    "{\"name\":\"order_update\",\"parameter_format\":\"POSITIONAL\",\"components\":["
+        + "{\"type\":\"HEADER\",\"format\":\"IMAGE\",\"example\":{\"header_handle\":[\"4::aW1h\"]}},"
+        + "{\"type\":\"BODY\",\"text\":\"Hola {{1}}, tu pedido {{2}} está en camino.\",\"example\":{\"body_text\":[[\"Lucía\",\"A-17\"]]}},"
+        + "{\"type\":\"FOOTER\",\"text\":\"Tienda\"},"
+        + "{\"type\":\"BUTTONS\",\"buttons\":[{\"type\":\"URL\",\"text\":\"Ver pedido\",\"url\":\"https://shop.example/o/{{1}}\"},"
+        + "{\"type\":\"QUICK_REPLY\",\"text\":\"Hablar con alguien\"}]}],"
+        + "\"language\":\"es\",\"status\":\"APPROVED\",\"category\":\"UTILITY\",\"id\":\"9001\"}",
+    "{\"name\":\"promo_dic\",\"components\":[{\"type\":\"BODY\",\"text\":\"Ofertas de diciembre\"}],"
+        + "\"language\":\"es\",\"status\":\"PENDING\",\"category\":\"MARKETING\",\"id\":\"9002\"}"
+  };
   static final byte[] PICTURE = "a sandbox picture, pretend it is a JPEG".getBytes(StandardCharsets.UTF_8);
   static final AtomicInteger SENT = new AtomicInteger();
   static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -51,9 +71,12 @@ public class CloudApiSandbox {
     System.out.printf(
         "Cloud API sandbox on http://127.0.0.1:%s (token %s). Create the channel with%n"
             + "  {\"type\":\"whatsapp\",\"name\":\"Sandbox\",\"phoneNumberId\":\"%s\",\"accessToken\":\"%s\","
-            + "\"appSecret\":\"%s\",\"verifyToken\":\"sandbox-verify\",\"apiBaseUrl\":\"http://127.0.0.1:%s\",\"apiVersion\":\"v21.0\"}%n"
-            + "Type a line to send it as %s (+%s); 'image' sends a picture; 'status WAMID read' reports a status; 'quit' ends.%n",
-        PORT, TOKEN, PHONE_NUMBER_ID, TOKEN, SECRET, PORT, NAME, WA_ID);
+            + "\"appSecret\":\"%s\",\"verifyToken\":\"sandbox-verify\",\"apiBaseUrl\":\"http://127.0.0.1:%s\",\"apiVersion\":\"v21.0\",\"wabaId\":\"%s\"}%n"
+            + "Type a line to send it as %s (+%s); 'image' sends a picture; 'status WAMID read' reports a status%n"
+            + "(with Meta's pricing object); 'user TEXT' writes with the BSUID only (no phone); 'button ID TITLE'%n"
+            + "and 'row ID TITLE' answer buttons or a list; 'template NAME EVENT' (APPROVED, PAUSED...) and%n"
+            + "'category NAME NEW' send the template webhooks; 'quit' ends.%n",
+        PORT, TOKEN, PHONE_NUMBER_ID, TOKEN, SECRET, PORT, WABA_ID, NAME, WA_ID);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line; (line = in.readLine()) != null && !line.equals("quit"); ) {
       if (line.isBlank()) {
@@ -68,8 +91,30 @@ public class CloudApiSandbox {
         post(payload("\"contacts\":[{\"profile\":{\"name\":\"" + NAME + "\"},\"wa_id\":\"" + WA_ID + "\"}],\"messages\":[" + message + "]"));
       } else if (line.startsWith("status ")) {
         String[] parts = line.split("\\s+");
-        post(payload("\"statuses\":[{\"id\":\"%s\",\"status\":\"%s\",\"timestamp\":\"%d\",\"recipient_id\":\"%s\"}]"
-            .formatted(parts[1], parts.length > 2 ? parts[2] : "delivered", now, WA_ID)));
+        post(payload("\"statuses\":[{\"id\":\"%s\",\"status\":\"%s\",\"timestamp\":\"%d\",\"recipient_id\":\"%s\","
+            .formatted(parts[1], parts.length > 2 ? parts[2] : "delivered", now, WA_ID)
+            + "\"pricing\":{\"billable\":false,\"pricing_model\":\"PMP\",\"category\":\"service\",\"type\":\"free_customer_service\"}}]"));
+      } else if (line.startsWith("user ")) {
+        message = "{\"from_user_id\":\"%s\",\"id\":\"%s\",\"timestamp\":\"%d\",\"type\":\"text\",\"text\":{\"body\":\"%s\"}}"
+            .formatted(USER_ID, id, now, json(line.substring(5)));
+        post(payload("\"contacts\":[{\"profile\":{\"name\":\"" + NAME + "\",\"username\":\"" + USERNAME + "\"},\"user_id\":\"" + USER_ID + "\"}],\"messages\":[" + message + "]"));
+      } else if (line.startsWith("button ") || line.startsWith("row ")) {
+        String[] parts = line.split("\\s+", 3);
+        String kind = parts[0].equals("button") ? "button_reply" : "list_reply";
+        message = "{\"from\":\"%s\",\"id\":\"%s\",\"timestamp\":\"%d\",\"type\":\"interactive\",\"interactive\":{\"type\":\"%s\",\"%s\":{\"id\":\"%s\",\"title\":\"%s\"}}}"
+            .formatted(WA_ID, id, now, kind, kind, json(parts[1]), json(parts.length > 2 ? parts[2] : parts[1]));
+        post(payload("\"contacts\":[{\"profile\":{\"name\":\"" + NAME + "\"},\"wa_id\":\"" + WA_ID + "\"}],\"messages\":[" + message + "]"));
+      } else if (line.startsWith("template ") || line.startsWith("category ")) {
+        String[] parts = line.split("\\s+");
+        boolean status = parts[0].equals("template");
+        String value = status
+            ? "{\"event\":\"%s\",\"message_template_id\":9001,\"message_template_name\":\"%s\",\"message_template_language\":\"es\",\"reason\":\"NONE\"}"
+                .formatted(parts.length > 2 ? parts[2] : "APPROVED", parts[1])
+            : "{\"message_template_id\":9001,\"message_template_name\":\"%s\",\"message_template_language\":\"es\",\"previous_category\":\"UTILITY\",\"new_category\":\"%s\"}"
+                .formatted(parts[1], parts.length > 2 ? parts[2] : "MARKETING");
+        post("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"" + WABA_ID + "\",\"time\":" + now
+            + ",\"changes\":[{\"field\":\"" + (status ? "message_template_status_update" : "template_category_update")
+            + "\",\"value\":" + value + "}]}]}");
       } else {
         message = "{\"from\":\"%s\",\"id\":\"%s\",\"timestamp\":\"%d\",\"type\":\"text\",\"text\":{\"body\":\"%s\"}}"
             .formatted(WA_ID, id, now, line.replace("\\", "\\\\").replace("\"", "\\\""));
@@ -108,7 +153,26 @@ public class CloudApiSandbox {
       System.out.printf("cloud api <- %s %s %s%n", exchange.getRequestMethod(), path, body);
       if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
         send(exchange, 401, "{\"error\":{\"message\":\"Invalid OAuth access token\",\"type\":\"OAuthException\",\"code\":190}}".getBytes(StandardCharsets.UTF_8), "application/json");
+      } else if (path.endsWith("/message_templates")) {
+        // One template a page: page 2 is asked for with the "after" cursor of page 1.
+        String query = exchange.getRequestURI().getQuery();
+        int at = query != null && query.contains("after=1") ? 1 : 0;
+        String next = at + 1 < TEMPLATES.length
+            ? ",\"next\":\"https://graph.facebook.com/v21.0/" + WABA_ID + "/message_templates?after=1\"" : "";
+        send(exchange, 200, ("{\"data\":[" + TEMPLATES[at] + "],\"paging\":{\"cursors\":{\"before\":\"" + at
+            + "\",\"after\":\"" + (at + 1) + "\"}" + next + "}}").getBytes(StandardCharsets.UTF_8), "application/json");
+      } else if (path.endsWith("/messages") && body.contains("\"status\":\"read\"")) {
+        System.out.println(body.contains("typing_indicator")
+            ? "  the customer sees: typing… (and the message read)" : "  the customer sees: read (blue ticks)");
+        send(exchange, 200, "{\"success\":true}".getBytes(StandardCharsets.UTF_8), "application/json");
+      } else if (path.endsWith("/media") && "POST".equals(exchange.getRequestMethod())) {
+        String media = "SANDBOXMEDIA" + SENT.incrementAndGet();
+        System.out.println("  upload stored as media id " + media);
+        send(exchange, 200, ("{\"id\":\"" + media + "\"}").getBytes(StandardCharsets.UTF_8), "application/json");
       } else if (path.endsWith("/messages")) {
+        if (body.contains("\"type\":\"interactive\"")) {
+          System.out.println("  interactive: answer with 'button ID TITLE' or 'row ID TITLE'");
+        }
         String wamid = "wamid.SANDBOXOUT" + SENT.incrementAndGet();
         System.out.println("  answered " + wamid + " (type 'status " + wamid + " read' to report it read)");
         send(exchange, 200, ("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + WA_ID + "\",\"wa_id\":\"" + WA_ID
@@ -120,6 +184,10 @@ public class CloudApiSandbox {
             + sha256(PICTURE) + "\",\"file_size\":" + PICTURE.length + ",\"id\":\"555\"}").getBytes(StandardCharsets.UTF_8), "application/json");
       }
     }
+  }
+
+  static String json(String text) {
+    return text.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
   static void send(HttpExchange exchange, int status, byte[] body, String type) throws IOException {

@@ -53,6 +53,10 @@ public class CannedResponse {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /** Meta's interactive object (reply buttons or a list) sent with the text on WhatsApp. */
+  @Column(name = "interactive_json")
+  private String interactiveJson;
+
   @Version private long version;
 
   protected CannedResponse() {}
@@ -93,6 +97,38 @@ public class CannedResponse {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /**
+   * The buttons or list a WhatsApp reply from this response carries; checked for its shape here
+   * (button or list, with an action), against Meta's limits when it is sent.
+   */
+  public void changeInteractive(jakarta.json.JsonObject interactive) {
+    if (interactive == null) {
+      return;
+    }
+    if (interactive.isEmpty()) {
+      this.interactiveJson = null;
+      return;
+    }
+    String type =
+        interactive.get("type") instanceof jakarta.json.JsonString s ? s.getString() : null;
+    if (!("button".equals(type) || "list".equals(type))
+        || !(interactive.get("action") instanceof jakarta.json.JsonObject)) {
+      throw new InvalidInputException(
+          "invalid_interactive",
+          "interactive is Meta's object: type \"button\" or \"list\" with its action");
+    }
+    this.interactiveJson = interactive.toString();
+  }
+
+  public jakarta.json.JsonObject getInteractive() {
+    if (interactiveJson == null) {
+      return null;
+    }
+    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(interactiveJson))) {
+      return reader.readObject();
+    }
   }
 
   public boolean isShared() {

@@ -51,6 +51,7 @@ public class CannedResponseService {
             request.body(),
             request.shared() ? null : me,
             clock.instant());
+    response.changeInteractive(request.interactive());
     em.persist(response);
     em.flush();
     return CannedResponseView.of(response);
@@ -59,7 +60,13 @@ public class CannedResponseService {
   public CannedResponseView update(long id, CannedResponseRequest request) {
     CannedResponse response = requireManageable(id);
     response.change(request.name(), request.shortcut(), request.body(), clock.instant());
+    response.changeInteractive(request.interactive());
     return CannedResponseView.of(response);
+  }
+
+  /** The buttons or list a usable response carries (null: none). */
+  public jakarta.json.JsonObject interactive(long id) {
+    return requireUsable(id).getInteractive();
   }
 
   public void delete(long id) {

@@ -91,6 +91,16 @@ public class Message {
   @Column(name = "delivery_error")
   private String deliveryError;
 
+  /** The customer's answer to interactive buttons or a list: button_reply or list_reply. */
+  @Column(name = "interactive_type")
+  private String interactiveType;
+
+  @Column(name = "interactive_id")
+  private String interactiveId;
+
+  @Column(name = "interactive_title")
+  private String interactiveTitle;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -408,6 +418,26 @@ public class Message {
 
   public String getExternalId() {
     return externalId;
+  }
+
+  /** Which of our buttons or list rows the customer chose with this message. */
+  public void recordChoice(String type, String id, String title) {
+    this.interactiveType = type;
+    this.interactiveId = id == null || id.length() <= 256 ? id : id.substring(0, 256);
+    this.interactiveTitle =
+        title == null || title.length() <= 100 ? title : title.substring(0, 100);
+  }
+
+  public String getInteractiveType() {
+    return interactiveType;
+  }
+
+  public String getInteractiveId() {
+    return interactiveId;
+  }
+
+  public String getInteractiveTitle() {
+    return interactiveTitle;
   }
 
   public DeliveryStatus getDeliveryStatus() {

@@ -32,7 +32,14 @@ public record MessageView(
     boolean automated,
     boolean repaired,
     List<String> cc,
-    List<String> bcc) {
+    List<String> bcc,
+    Interactive interactive) {
+
+  /**
+   * The customer's answer to interactive buttons or a list: {@code type} button_reply or
+   * list_reply, the chosen {@code id} and {@code title}; null on any other message.
+   */
+  public record Interactive(String type, String id, String title) {}
 
   /**
    * The message for display: what is new in it, and the quoted history folded away (null when
@@ -120,6 +127,10 @@ public record MessageView(
         m.isAutomated(),
         m.isRepaired(),
         m.getCc(),
-        m.getBcc());
+        m.getBcc(),
+        m.getInteractiveType() == null
+            ? null
+            : new Interactive(
+                m.getInteractiveType(), m.getInteractiveId(), m.getInteractiveTitle()));
   }
 }

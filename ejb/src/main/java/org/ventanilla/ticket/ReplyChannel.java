@@ -58,6 +58,20 @@ public interface ReplyChannel {
   }
 
   /**
+   * The text an interactive reply shows on the ticket: Meta's {@code interactive} object (reply
+   * buttons or a list), its body {@code text} when it has none; refused when invalid or where the
+   * channel has no such thing.
+   */
+  default String interactiveText(Ticket ticket, String text, jakarta.json.JsonObject interactive) {
+    throw new InvalidInputException(
+        "invalid_interactive", "Buttons and lists are for tickets that run through WhatsApp");
+  }
+
+  /** Remembers that {@code reply} (stored, its id assigned) leaves as this interactive message. */
+  default void rememberInteractive(
+      Message reply, String text, jakarta.json.JsonObject interactive) {}
+
+  /**
    * An agent opened the ticket: the channel may tell the customer their messages were read. Cheap
    * and never blocking: whatever it sends goes out asynchronously, failures are only logged.
    */

@@ -300,6 +300,23 @@ public class TicketService {
     return MessageView.of(reply);
   }
 
+  /**
+   * A WhatsApp reply with reply buttons or a list (Meta's {@code interactive} object; {@code text}
+   * is its body when it has none): free-form, so only while the 24-hour window is open.
+   */
+  public MessageView replyInteractive(long id, String text, jakarta.json.JsonObject interactive) {
+    Ticket ticket = require(id);
+    Instant now = clock.instant();
+    ReplyChannel channel = channels.of(ticket);
+    String shown = channel.interactiveText(ticket, text, interactive);
+    channel.requireFreeForm(ticket, now);
+    Message reply = ticket.reply(caller.require(), shown, now);
+    tickets.add(reply);
+    channel.rememberInteractive(reply, text, interactive);
+    send(ticket, reply, now);
+    return MessageView.of(reply);
+  }
+
   private void send(Ticket ticket, Message reply, Instant now) {
     channels.of(ticket).send(ticket, reply, now);
   }

@@ -199,7 +199,12 @@ class WhatsAppFiling {
             new InboundFiling.Opening(channel.getType(), channel.getId(), null, author),
             new InboundContent(author, address, null, text, null, in.wamid(), false),
             at,
-            message -> pending[0] = attach(message, in, file, fileProblem, now));
+            message -> {
+              if (in.choice() != null) {
+                message.recordChoice(in.choice().type(), in.choice().id(), in.choice().title());
+              }
+              pending[0] = attach(message, in, file, fileProblem, now);
+            });
     if (filed.opened()) {
       lookups.opened(filed.ticket());
     }

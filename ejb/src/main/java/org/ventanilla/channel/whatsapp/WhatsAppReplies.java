@@ -125,6 +125,64 @@ public class WhatsAppReplies implements ReplyChannel {
     WhatsAppMedia.requireFits(files);
   }
 
+  /** The interactive message checked against Meta's limits, as the ticket shows it. */
+  @Override
+  public String interactiveText(Ticket ticket, String text, jakarta.json.JsonObject interactive) {
+    if (channelOf(ticket) == null) {
+      throw new InvalidInputException(
+          "invalid_interactive", "Buttons and lists are for tickets that run through WhatsApp");
+    }
+    return shown(interactive(text, interactive));
+  }
+
+  @Override
+  public void rememberInteractive(Message reply, String text, jakarta.json.JsonObject json) {
+    WhatsAppInteractive interactive = interactive(text, json);
+    whatsapp.add(
+        new SurveySend(
+            reply.getId(),
+            jakarta.json.Json.createObjectBuilder()
+                .add("type", "interactive")
+                .add("interactive", interactive.toJson())
+                .build()
+                .toString()));
+  }
+
+  /** Meta's interactive object; the reply's text becomes its body when it has none. */
+  static WhatsAppInteractive interactive(String text, jakarta.json.JsonObject json) {
+    if (json == null) {
+      throw new InvalidInputException("invalid_interactive", "interactive must be an object");
+    }
+    if (!(json.get("body") instanceof jakarta.json.JsonObject) && text != null && !text.isBlank()) {
+      json =
+          jakarta.json.Json.createObjectBuilder(json)
+              .add("body", jakarta.json.Json.createObjectBuilder().add("text", text.strip()))
+              .build();
+    }
+    return WhatsAppInteractive.parse(json);
+  }
+
+  /** What the ticket shows: header, body, footer and the choices offered. */
+  static String shown(WhatsAppInteractive i) {
+    StringBuilder out = new StringBuilder();
+    if (i.header() != null) {
+      out.append(i.header()).append("\n");
+    }
+    out.append(i.body());
+    if (i.footer() != null) {
+      out.append("\n").append(i.footer());
+    }
+    if (i.type() == WhatsAppInteractive.Kind.LIST) {
+      out.append("\n[").append(i.listButton()).append("]");
+    }
+    for (WhatsAppInteractive.Choice c : i.choices()) {
+      out.append(i.type() == WhatsAppInteractive.Kind.LIST ? "\n· " : "\n[")
+          .append(c.title())
+          .append(i.type() == WhatsAppInteractive.Kind.LIST ? "" : "]");
+    }
+    return out.toString();
+  }
+
   /** Marks the customer's latest message read (see {@link WhatsAppPresence}). */
   @Override
   public void opened(Ticket ticket, Instant now) {

@@ -3,11 +3,11 @@ package org.ventanilla.channel.whatsapp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,28 +68,16 @@ public class WhatsAppSurveys implements SurveyInvitation {
   }
 
   static JsonObject buttons(String token) {
-    JsonArrayBuilder buttons = Json.createArrayBuilder();
-    String[][] choices = {{"1", "😞"}, {"3", "😐"}, {"5", "😀"}};
-    for (String[] choice : choices) {
-      buttons.add(
-          Json.createObjectBuilder()
-              .add("type", "reply")
-              .add(
-                  "reply",
-                  Json.createObjectBuilder()
-                      .add("id", "csat:" + token + ":" + choice[0])
-                      .add("title", choice[1])));
+    List<WhatsAppInteractive.Choice> choices = new java.util.ArrayList<>();
+    String[][] faces = {{"1", "😞"}, {"3", "😐"}, {"5", "😀"}};
+    for (String[] face : faces) {
+      choices.add(new WhatsAppInteractive.Choice("csat:" + token + ":" + face[0], face[1]));
     }
+    WhatsAppInteractive interactive =
+        WhatsAppInteractive.buttons("¿Cómo te atendimos? / How did we do?", choices);
     return Json.createObjectBuilder()
         .add("type", "interactive")
-        .add(
-            "interactive",
-            Json.createObjectBuilder()
-                .add("type", "button")
-                .add(
-                    "body",
-                    Json.createObjectBuilder().add("text", "¿Cómo te atendimos? / How did we do?"))
-                .add("action", Json.createObjectBuilder().add("buttons", buttons)))
+        .add("interactive", interactive.toJson())
         .build();
   }
 

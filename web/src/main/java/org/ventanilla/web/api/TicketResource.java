@@ -232,20 +232,24 @@ public class TicketResource {
     MessageView reply =
         body != null && body.template() != null
             ? tickets.replyWithTemplate(id, body.template())
-            : tickets.reply(id, body == null ? ReplyDraft.text(null) : body.draft());
+            : body != null && body.interactive() != null
+                ? tickets.replyInteractive(id, body.text(), body.interactive())
+                : tickets.reply(id, body == null ? ReplyDraft.text(null) : body.draft());
     return Created.at(uriInfo, reply.id(), reply).build();
   }
 
   /**
    * A note or a reply: its text, on mail its cc and bcc, the ids of files uploaded for it; a
-   * WhatsApp reply may name an approved template instead.
+   * WhatsApp reply may name an approved template instead, or carry reply buttons or a list ({@code
+   * interactive}, Meta's shape).
    */
   public record TextBody(
       String text,
       TemplateReply template,
       List<String> cc,
       List<String> bcc,
-      List<String> uploads) {
+      List<String> uploads,
+      JsonObject interactive) {
     ReplyDraft draft() {
       return new ReplyDraft(text, cc, bcc, uploads);
     }

@@ -47,14 +47,28 @@ public class ReplyComposer implements Serializable {
   private List<TemplateParameter> buttonParameters = new ArrayList<>();
   private String headerMedia;
 
+  /** The buttons or list of the canned response put in, sent with the reply (Meta's JSON). */
+  private String interactive;
+
   @PostConstruct
   void init() {
     cannedResponses = canned.available();
   }
 
   public void reply() {
-    if (Feedback.run(() -> tickets.reply(view.getId(), replyText))) {
+    String buttons = interactive;
+    if (Feedback.run(
+        () -> {
+          if (buttons == null) {
+            tickets.reply(view.getId(), replyText);
+          } else {
+            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(buttons))) {
+              tickets.replyInteractive(view.getId(), replyText, reader.readObject());
+            }
+          }
+        })) {
       replyText = null;
+      interactive = null;
       // Sent: no longer writing, still here.
       presence.left(view.getId(), view.me().username());
       presence.viewing(view.getId(), view.me().username(), view.me().displayName());
@@ -78,6 +92,10 @@ public class ReplyComposer implements Serializable {
   public void insertCanned() {
     if (cannedId != null) {
       append(canned.render(cannedId, view.getId()));
+      jakarta.json.JsonObject buttons = canned.interactive(cannedId);
+      if (buttons != null && view.getWindow() != null && view.getWindow().limited()) {
+        interactive = buttons.toString();
+      }
       cannedId = null;
       PrimeFaces.current().ajax().addCallbackParam("reply", replyText);
     }
@@ -198,6 +216,48 @@ public class ReplyComposer implements Serializable {
             && headerMedia.matches("https://\\S+")
         ? headerMedia
         : null;
+  }
+
+  /** The titles of the buttons or rows the reply will carry, for the composer to show. */
+  public List<String> getInteractiveChoices() {
+    if (interactive == null) {
+      return List.of();
+    }
+    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(interactive))) {
+      jakarta.json.JsonObject action = reader.readObject().getJsonObject("action");
+      List<String> titles = new ArrayList<>();
+      if (action != null && action.get("buttons") instanceof jakarta.json.JsonArray buttons) {
+        buttons.forEach(
+            b -> {
+              if (b instanceof jakarta.json.JsonObject o
+                  && o.get("reply") instanceof jakarta.json.JsonObject r) {
+                titles.add(r.getString("title", ""));
+              }
+            });
+      }
+      if (action != null && action.get("sections") instanceof jakarta.json.JsonArray sections) {
+        sections.forEach(
+            sec -> {
+              if (sec instanceof jakarta.json.JsonObject o
+                  && o.get("rows") instanceof jakarta.json.JsonArray rows) {
+                rows.forEach(
+                    r -> {
+                      if (r instanceof jakarta.json.JsonObject row) {
+                        titles.add(row.getString("title", ""));
+                      }
+                    });
+              }
+            });
+      }
+      return titles;
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  /** Sends the reply as plain text after all. */
+  public void dropInteractive() {
+    interactive = null;
   }
 
   public List<TemplateParameter> getHeaderParameters() {

@@ -35,6 +35,7 @@ public class ReportsPage implements Serializable {
 
   @Inject transient ReportService reports;
   @Inject LanguageSelector language;
+  @Inject transient org.ventanilla.channel.whatsapp.WhatsAppPricingService pricingReport;
 
   private LocalDate from;
   private LocalDate to;
@@ -46,6 +47,9 @@ public class ReportsPage implements Serializable {
   private List<AgentWorkload> agents = List.of();
   private String dailyChart;
   private String openChart;
+  private PricingTable pricing =
+      PricingTable.of(
+          new org.ventanilla.channel.whatsapp.WhatsAppPricingReport(null, null, List.of()));
 
   public void load() {
     String chosen = ALL.equals(channel) ? null : channel;
@@ -57,6 +61,7 @@ public class ReportsPage implements Serializable {
       days = reports.ticketsPerDay(iso(from), iso(to), chosen);
       open = reports.openByAssignee(chosen);
       agents = reports.agentWorkload(iso(from), iso(to), chosen);
+      pricing = PricingTable.of(pricingReport.months(iso(from), iso(to)));
     } catch (InvalidInputException e) {
       Feedback.errorKey("reports.invalidRange");
       return;
@@ -158,6 +163,11 @@ public class ReportsPage implements Serializable {
 
   public String getDailyChart() {
     return dailyChart;
+  }
+
+  /** WhatsApp messages per month and Meta pricing category in the period. */
+  public PricingTable getPricing() {
+    return pricing;
   }
 
   public String getOpenChart() {

@@ -34,7 +34,7 @@ public class ManageCannedResponses implements Serializable {
   }
 
   public void save() {
-    var request = new CannedResponseRequest(name, shortcut, body, shared);
+    var request = new CannedResponseRequest(name, shortcut, body, shared, null);
     Long editing = editingId;
     if (Feedback.run(
         () -> {

@@ -504,7 +504,10 @@ class WhatsAppIT {
     String good = sign(body, number.secret());
 
     assertEquals(403, postWebhook(body, sign(body, "another app's secret")).statusCode());
-    assertEquals(403, postWebhook(body, good.substring(0, good.length() - 2) + "00").statusCode());
+    // The last byte changed (to 00, or to ff when it was 00: the test failed 1 run in 256).
+    String wrongEnd = good.endsWith("00") ? "ff" : "00";
+    assertEquals(
+        403, postWebhook(body, good.substring(0, good.length() - 2) + wrongEnd).statusCode());
     assertEquals(403, postWebhook(body, "sha256=not-hex").statusCode());
     assertEquals(401, postWebhook(body, null).statusCode());
     byte[] tampered =

@@ -349,6 +349,31 @@ class WhatsAppIdentityIT {
         DEADLINE);
     assertEquals(servicesBefore + 1, priced(month, "service"), "sent and delivered: one message");
     assertEquals(utilityBefore + 1, priced(month, "utility"));
+
+    // The reports page shows the same counts: a row for the month, a column per category.
+    Api.Response page = admin.download("reports.xhtml?from=" + month + "-01&to=" + month + "-28");
+    assertEquals(200, page.status(), page::toString);
+    String html = page.body();
+    int row = html.indexOf("data-month=\"" + month + "\"");
+    assertTrue(row > 0, "a row for " + month + " in the pricing table");
+    String cells = html.substring(row, html.indexOf("</tr>", row));
+    String head = html.substring(html.indexOf("id=\"pricing-table\""), row);
+    List<String> categories =
+        java.util.regex.Pattern.compile("data-category=\"([a-z_]+)\"")
+            .matcher(head)
+            .results()
+            .map(m -> m.group(1))
+            .toList();
+    List<String> counts =
+        java.util.regex.Pattern.compile("<td class=\"num\">(\\d+)</td>")
+            .matcher(cells)
+            .results()
+            .map(m -> m.group(1))
+            .toList();
+    assertEquals(
+        String.valueOf(servicesBefore + 1), counts.get(categories.indexOf("service")), cells);
+    assertEquals(
+        String.valueOf(utilityBefore + 1), counts.get(categories.indexOf("utility")), cells);
   }
 
   private String sentWamid(long ticketId, String text) {

@@ -50,8 +50,10 @@ public class Uploads {
     }
   }
 
-  /** The largest upload ({@code ventanilla.upload.max.bytes}, default 100 MB); private, since an EJB's
-   * public static methods make WildFly warn at every start (WFLYEJB0131). */
+  /**
+   * The largest upload ({@code ventanilla.upload.max.bytes}, default 100 MB); private, since an
+   * EJB's public static methods make WildFly warn at every start (WFLYEJB0131).
+   */
   private static long maxBytes() {
     return Settings.get("ventanilla.upload.max.bytes")
         .map(Long::parseLong)

@@ -74,10 +74,8 @@ public class TicketResource {
   public Response create(NewInboundTicket request) {
     Created.requireBody(request);
     TicketDetails created = tickets.recordInbound(request);
-    return Response.created(
-            uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+    return Created.at(uriInfo, created.id(), created)
         .tag(new EntityTag(String.valueOf(created.version())))
-        .entity(created)
         .build();
   }
 
@@ -139,10 +137,10 @@ public class TicketResource {
             number(body, "messageId"),
             JsonValue.TRUE.equals(following),
             expectedVersion(ifMatch));
-    return Response.created(
-            uriInfo.getBaseUriBuilder().path("tickets").path(String.valueOf(created.id())).build())
+    return Created.at(
+            uriInfo.getBaseUriBuilder().path("tickets").path(String.valueOf(created.id())).build(),
+            created)
         .tag(new EntityTag(String.valueOf(created.version())))
-        .entity(created)
         .build();
   }
 

@@ -22,7 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -45,10 +44,6 @@ import org.ventanilla.it.Browser;
 @ExtendWith(FaultDrillExtension.class)
 @ExtendWith(Browser.ScreenshotOnFailure.class)
 @Order(9)
-@Disabled(
-    "issue 21: written, never run green yet. Expected to fail at the failover until the Faces beans"
-        + " in view and session scope stop holding non-serializable DTOs and @Inject transient fields"
-        + " (null on the node that takes the session over)")
 class ClusterDrill {
 
   private static final HttpClient HTTP =

@@ -37,11 +37,11 @@ public class InboxView implements Serializable {
   private static final List<String> VIEWS =
       List.of("mine", "unassigned", "breaching", "open", "resolved", "all");
 
-  @Inject transient TicketService tickets;
-  @Inject transient AgentService agents;
-  @Inject transient TagService tagService;
-  @Inject transient SavedViewService savedViews;
-  @Inject transient SecurityContext security;
+  @Inject TicketService tickets;
+  @Inject AgentService agents;
+  @Inject TagService tagService;
+  @Inject SavedViewService savedViews;
+  @Inject SecurityContext security;
 
   private String view = "open";
   private Long saved;

@@ -234,6 +234,12 @@ class ClusterDrill {
       copyTree(jbossHome.resolve("standalone/configuration"), configuration);
       Instant begin = Instant.now();
       applyClusterCli(jbossHome, serverConfig.resolve("cli/cluster.cli"), dir.resolve("node1"));
+      // Idempotent: the script run a second time changes nothing.
+      String once = Files.readString(configuration.resolve("standalone.xml"));
+      applyClusterCli(jbossHome, serverConfig.resolve("cli/cluster.cli"), dir.resolve("node1"));
+      if (!once.equals(Files.readString(configuration.resolve("standalone.xml")))) {
+        throw new AssertionError("cluster.cli run twice changed standalone.xml");
+      }
       deleteTree(dir.resolve("node1/data"));
       deleteTree(configuration.resolve("standalone_xml_history"));
       copyTree(configuration, dir.resolve("node2/configuration"));

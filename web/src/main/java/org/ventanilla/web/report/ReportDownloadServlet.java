@@ -24,7 +24,7 @@ public class ReportDownloadServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient ReportService reports;
+  @Inject ReportService reports;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)

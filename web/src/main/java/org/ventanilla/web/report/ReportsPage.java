@@ -33,7 +33,7 @@ public class ReportsPage implements Serializable {
   static final String ALL = "all";
   private static final List<String> CHANNEL_OPTIONS = List.of(ALL, "email", "whatsapp");
 
-  @Inject transient ReportService reports;
+  @Inject ReportService reports;
   @Inject LanguageSelector language;
 
   private LocalDate from;

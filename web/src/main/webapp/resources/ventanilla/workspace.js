@@ -42,6 +42,21 @@
     }
   });
 
+  // On WhatsApp, writing also shows the customer the typing indicator: POST .../typing at most
+  // every 10 s from here (the server sends it at most every 20 s per ticket). Fire and forget.
+  var lastCustomerSignal = 0;
+
+  $(document).on('input', '.compose-reply textarea', function () {
+    var composer = $(this).closest('.composer');
+    var url = composer.attr('data-typing') === 'true' ? composer.attr('data-typing-url') : null;
+    var now = Date.now();
+    if (!url || now - lastCustomerSignal < 10000 || typeof window.fetch !== 'function') {
+      return;
+    }
+    lastCustomerSignal = now;
+    window.fetch(url, {method: 'POST', credentials: 'same-origin'}).catch(function () {});
+  });
+
   // A mail's remote images wait in data-remote-src until the agent asks for that message's
   // images; the choice holds while the page stays open, also when the conversation re-renders.
   var imagesShown = {};

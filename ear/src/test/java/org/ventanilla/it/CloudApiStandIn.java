@@ -78,6 +78,8 @@ public final class CloudApiStandIn implements AutoCloseable {
       Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40), 36);
 
   private final Map<String, Answer> outages = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> accountTemplates = new ConcurrentHashMap<>();
+  private volatile int templatePageSize = 2;
 
   public CloudApiStandIn() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -118,6 +120,18 @@ public final class CloudApiStandIn implements AutoCloseable {
     wrongHashes.put(id, "0".repeat(64));
   }
 
+  /**
+   * The templates (Meta's JSON objects) that {@code GET /{wabaId}/message_templates} lists, {@link
+   * #templatePageSize} a page, with Meta's {@code paging.cursors} and {@code next}.
+   */
+  void accountTemplates(String wabaId, String... templates) {
+    accountTemplates.put(wabaId, List.of(templates));
+  }
+
+  void templatePageSize(int size) {
+    templatePageSize = size;
+  }
+
   public List<Recorded> requests(String pathPart) {
     return requests.stream().filter(r -> r.path().contains(pathPart)).toList();
   }
@@ -152,6 +166,10 @@ public final class CloudApiStandIn implements AutoCloseable {
         if (answer == null && script != null) {
           answer = script.poll();
         }
+        if (answer == null && body.contains("\"status\":\"read\"")) {
+          // A read receipt (with or without the typing indicator): Meta answers success only.
+          answer = new Answer(200, "{\"success\":true}");
+        }
         if (answer == null) {
           // Meta's answer names the contact as addressed: by phone (wa_id) or by BSUID (user_id).
           String contact =
@@ -181,6 +199,42 @@ public final class CloudApiStandIn implements AutoCloseable {
             status == 200
                 ? "{\"id\":\"MEDIA%s%d\"}".formatted(idTag, wamids.incrementAndGet())
                 : error(100, "messaging_product and file are required"));
+      } else if (parts.length == 4
+          && "message_templates".equals(parts[3])
+          && "GET".equals(method)) {
+        List<String> all = accountTemplates.getOrDefault(parts[2], List.of());
+        String query = exchange.getRequestURI().getRawQuery();
+        int from = 0;
+        if (query != null) {
+          for (String pair : query.split("&")) {
+            if (pair.startsWith("after=")) {
+              from =
+                  Integer.parseInt(
+                      new String(
+                              java.util.Base64.getDecoder()
+                                  .decode(
+                                      java.net.URLDecoder.decode(
+                                          pair.substring(6), StandardCharsets.UTF_8)),
+                              StandardCharsets.UTF_8)
+                          .replace("cursor-", ""));
+            }
+          }
+        }
+        int to = Math.min(all.size(), from + templatePageSize);
+        String before = cursor(from);
+        String after = cursor(to);
+        String next =
+            to < all.size()
+                ? ",\"next\":\"https://graph.facebook.com/v21.0/%s/message_templates?limit=%d&after=%s\""
+                    .formatted(parts[2], templatePageSize, after)
+                : "";
+        requests.add(
+            new Recorded(method, path + (query == null ? "" : "?" + query), auth, body, 200));
+        send(
+            exchange,
+            200,
+            "{\"data\":[%s],\"paging\":{\"cursors\":{\"before\":\"%s\",\"after\":\"%s\"}%s}}"
+                .formatted(String.join(",", all.subList(from, to)), before, after, next));
       } else if (parts.length == 3 && "GET".equals(method)) {
         String id = parts[2];
         AtomicInteger failures = mediaFailures.get(id);
@@ -212,6 +266,11 @@ public final class CloudApiStandIn implements AutoCloseable {
         send(exchange, 404, error(100, "Unknown path " + path));
       }
     }
+  }
+
+  private static String cursor(int position) {
+    return java.util.Base64.getEncoder()
+        .encodeToString(("cursor-" + position).getBytes(StandardCharsets.UTF_8));
   }
 
   public static String error(int code, String message) {

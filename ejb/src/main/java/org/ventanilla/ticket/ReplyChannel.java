@@ -57,6 +57,15 @@ public interface ReplyChannel {
     }
   }
 
+  /**
+   * An agent opened the ticket: the channel may tell the customer their messages were read. Cheap
+   * and never blocking: whatever it sends goes out asynchronously, failures are only logged.
+   */
+  default void opened(Ticket ticket, Instant now) {}
+
+  /** An agent is writing a reply: the channel may show the customer a typing indicator. */
+  default void typing(Ticket ticket, Instant now) {}
+
   /** 25 MB unless {@code ventanilla.mail.max.attachment.bytes} says otherwise. */
   static long mailMaxBytes() {
     return org.ventanilla.platform.Settings.get("ventanilla.mail.max.attachment.bytes")

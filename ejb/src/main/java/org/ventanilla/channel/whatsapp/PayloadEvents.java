@@ -24,6 +24,9 @@ final class PayloadEvents {
 
     /** True when the message was filed now, false when it was there already. */
     boolean file(long channelId, Inbound message);
+
+    /** A template's new status or category, for one channel of its account. */
+    void applyTemplate(long channelId, WebhookEvents.TemplateUpdate update);
   }
 
   /** What a payload did: messages filed, channel by channel, and whether it must be tried again. */
@@ -37,6 +40,19 @@ final class PayloadEvents {
     boolean retry = false;
     for (StatusUpdate status : events.statuses()) {
       retry |= !handler.applyStatus(status);
+    }
+    for (WebhookEvents.TemplateUpdate update : events.templates()) {
+      java.util.List<Long> channels = routes.channelsForWaba(update.wabaId());
+      if (channels.isEmpty()) {
+        LOG.warning(
+            () ->
+                "Webhook payload "
+                    + payloadId
+                    + " has a template update for account "
+                    + update.wabaId()
+                    + ", which no channel with its app secret belongs to; ignored");
+      }
+      channels.forEach(id -> handler.applyTemplate(id, update));
     }
     java.util.Map<Long, Integer> received = new java.util.HashMap<>();
     for (Inbound message : events.messages()) {

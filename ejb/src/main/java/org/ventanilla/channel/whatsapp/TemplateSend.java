@@ -31,6 +31,10 @@ public class TemplateSend {
   @Column(name = "parameters_json", nullable = false)
   private String parametersJson;
 
+  /** The send call's components in Meta's shape (synced templates); null: body parameters only. */
+  @Column(name = "components_json")
+  private String componentsJson;
+
   protected TemplateSend() {}
 
   public TemplateSend(long messageId, String name, String language, List<String> parameters) {
@@ -40,6 +44,20 @@ public class TemplateSend {
     JsonArrayBuilder array = Json.createArrayBuilder();
     parameters.forEach(array::add);
     this.parametersJson = array.build().toString();
+  }
+
+  public TemplateSend(
+      long messageId,
+      String name,
+      String language,
+      List<String> parameters,
+      jakarta.json.JsonArray components) {
+    this(messageId, name, language, parameters);
+    this.componentsJson = components == null ? null : components.toString();
+  }
+
+  public String getComponentsJson() {
+    return componentsJson;
   }
 
   public String getName() {

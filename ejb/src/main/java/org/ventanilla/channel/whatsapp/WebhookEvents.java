@@ -4,7 +4,26 @@ import java.time.Instant;
 import java.util.List;
 
 /** What one webhook delivery holds, across its entries and changes: messages and statuses. */
-public record WebhookEvents(List<Inbound> messages, List<StatusUpdate> statuses) {
+public record WebhookEvents(
+    List<Inbound> messages, List<StatusUpdate> statuses, List<TemplateUpdate> templates) {
+
+  public WebhookEvents(List<Inbound> messages, List<StatusUpdate> statuses) {
+    this(messages, statuses, List.of());
+  }
+
+  /**
+   * A {@code message_template_status_update} ({@code status}: its {@code event}) or {@code
+   * template_category_update} ({@code category}: its {@code new_category}) for the account {@code
+   * wabaId} ({@code entry[].id}).
+   */
+  public record TemplateUpdate(
+      String wabaId,
+      String field,
+      String templateId,
+      String name,
+      String language,
+      String status,
+      String category) {}
 
   /**
    * A customer's message to the number {@code phoneNumberId}, from {@code waId} (the phone, when

@@ -20,6 +20,7 @@ import org.ventanilla.channel.whatsapp.WebhookEvents.IdentityChange;
 import org.ventanilla.channel.whatsapp.WebhookEvents.Inbound;
 import org.ventanilla.channel.whatsapp.WebhookEvents.Media;
 import org.ventanilla.channel.whatsapp.WebhookEvents.StatusUpdate;
+import org.ventanilla.channel.whatsapp.WebhookEvents.TemplateUpdate;
 
 /**
  * Reads Meta's webhook JSON ({@code entry[].changes[].value} with {@code metadata}, {@code
@@ -76,7 +77,7 @@ public final class WebhookParser {
         statuses.add(status(phoneNumberId, s));
       }
     }
-    return new WebhookEvents(messages, statuses);
+    return new WebhookEvents(messages, statuses, templates(read(body)));
   }
 
   private static Inbound inbound(String phoneNumberId, JsonObject m, JsonArray contacts) {
@@ -285,6 +286,34 @@ public final class WebhookParser {
       first = first == null ? name : first;
     }
     return first;
+  }
+
+  /** The template webhooks of a delivery, each with its account's id ({@code entry[].id}). */
+  private static List<TemplateUpdate> templates(JsonObject root) {
+    List<TemplateUpdate> updates = new ArrayList<>();
+    for (JsonObject entry : objects(array(root, "entry"))) {
+      String wabaId = string(entry, "id");
+      for (JsonObject change : objects(array(entry, "changes"))) {
+        String field = string(change, "field");
+        JsonObject v = object(change, "value");
+        if (v == null
+            || !("message_template_status_update".equals(field)
+                || "template_category_update".equals(field))) {
+          continue;
+        }
+        boolean status = "message_template_status_update".equals(field);
+        updates.add(
+            new TemplateUpdate(
+                wabaId,
+                field,
+                string(v, "message_template_id"),
+                string(v, "message_template_name"),
+                string(v, "message_template_language"),
+                status ? string(v, "event") : null,
+                status ? string(v, "message_template_category") : string(v, "new_category")));
+      }
+    }
+    return updates;
   }
 
   private static List<JsonObject> values(JsonObject root) {

@@ -136,6 +136,11 @@ public class WebhookProcessor {
                 public boolean file(long channelId, Inbound message) {
                   return WebhookProcessor.this.file(channelId, message);
                 }
+
+                @Override
+                public void applyTemplate(long channelId, WebhookEvents.TemplateUpdate update) {
+                  inbound.applyTemplate(channelId, update);
+                }
               });
       if (outcome.retry()) {
         throw new IllegalStateException("a status names a message not recorded yet");

@@ -15,6 +15,23 @@ import java.util.Map;
 record WebhookRoutes(
     String verifyingSecret, List<WhatsAppChannel> active, Map<Long, String> secretByChannel) {
 
+  /**
+   * The channels of this WhatsApp Business Account (template webhooks name it in {@code
+   * entry[].id}) that share the verifying app secret.
+   */
+  List<Long> channelsForWaba(String wabaId) {
+    if (verifyingSecret == null || wabaId == null) {
+      return List.of();
+    }
+    return active.stream()
+        .filter(
+            c ->
+                wabaId.equals(c.getWabaId())
+                    && verifyingSecret.equals(secretByChannel.get(c.getId())))
+        .map(WhatsAppChannel::getId)
+        .toList();
+  }
+
   /** The channel for this phone number id, or null when none may take it. */
   Long channelFor(String phoneNumberId) {
     if (verifyingSecret == null) {

@@ -49,6 +49,15 @@ public class WhatsAppChannel extends Channel {
   @Column(name = "wa_reopen_days")
   private Integer reopenDays;
 
+  @Column(name = "wa_waba_id")
+  private String wabaId;
+
+  @Column(name = "wa_mark_read")
+  private Boolean markRead;
+
+  @Column(name = "wa_typing_indicator")
+  private Boolean typingIndicator;
+
   protected WhatsAppChannel() {}
 
   public WhatsAppChannel(String name, String phoneNumberId, Instant now) {
@@ -103,6 +112,28 @@ public class WhatsAppChannel extends Channel {
       throw new InvalidInputException("reopenDays must be between 0 and " + MAX_REOPEN_DAYS);
     }
     this.reopenDays = days;
+  }
+
+  /** The WhatsApp Business Account the number belongs to (its templates live there). */
+  public void changeWabaId(String id) {
+    if (id == null || id.isBlank()) {
+      this.wabaId = null;
+      return;
+    }
+    if (!id.strip().matches("\\d{1,64}")) {
+      throw new InvalidInputException("wabaId is the digits of the WhatsApp Business Account id");
+    }
+    this.wabaId = id.strip();
+  }
+
+  /** Whether opening a ticket marks the customer's latest message read; typing shows the dots. */
+  public void changePresence(Boolean markRead, Boolean typingIndicator) {
+    if (markRead != null) {
+      this.markRead = markRead;
+    }
+    if (typingIndicator != null) {
+      this.typingIndicator = typingIndicator;
+    }
   }
 
   /** Sealed secrets; null keeps the stored one. */
@@ -161,6 +192,18 @@ public class WhatsAppChannel extends Channel {
 
   public String getApiVersion() {
     return apiVersion == null ? DEFAULT_VERSION : apiVersion;
+  }
+
+  public String getWabaId() {
+    return wabaId;
+  }
+
+  public boolean isMarkRead() {
+    return markRead == null || markRead;
+  }
+
+  public boolean isTypingIndicator() {
+    return typingIndicator == null || typingIndicator;
   }
 
   public int getReopenDays() {

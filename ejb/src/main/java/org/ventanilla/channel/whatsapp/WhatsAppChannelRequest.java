@@ -11,4 +11,7 @@ public record WhatsAppChannelRequest(
     String apiBaseUrl,
     String apiVersion,
     Integer reopenDays,
-    Boolean active) {}
+    Boolean active,
+    String wabaId,
+    Boolean markRead,
+    Boolean typingIndicator) {}

@@ -24,6 +24,17 @@ public class WhatsAppChannelService {
   @Inject SecretBox secrets;
   @Inject Clock clock;
   @Inject Event<ChannelChanged> changed;
+  @Inject TemplateSync sync;
+
+  /** What a template sync did: templates read, how many of them APPROVED, synced ones gone. */
+  public record SyncResult(int read, int approved, int gone) {}
+
+  /** Reads the account's templates now (the Graph API call runs outside any transaction). */
+  @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+  public SyncResult syncTemplates(long channelId) {
+    require(channelId);
+    return sync.sync(channelId);
+  }
 
   public WhatsAppChannelView create(WhatsAppChannelRequest request) {
     if (request.accessToken() == null || request.appSecret() == null) {
@@ -103,6 +114,10 @@ public class WhatsAppChannelService {
     if (request.reopenDays() != null) {
       channel.changeReopenDays(request.reopenDays());
     }
+    if (request.wabaId() != null) {
+      channel.changeWabaId(request.wabaId());
+    }
+    channel.changePresence(request.markRead(), request.typingIndicator());
     channel.changeSecrets(
         seal(request.accessToken()), seal(request.appSecret()), seal(request.verifyToken()));
   }

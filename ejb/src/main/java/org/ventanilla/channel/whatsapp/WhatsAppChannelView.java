@@ -19,7 +19,10 @@ public record WhatsAppChannelView(
     boolean accessTokenSet,
     boolean appSecretSet,
     boolean verifyTokenSet,
-    ChannelHealth health)
+    ChannelHealth health,
+    String wabaId,
+    boolean markRead,
+    boolean typingIndicator)
     implements ChannelView {
 
   static WhatsAppChannelView of(WhatsAppChannel c) {
@@ -36,6 +39,9 @@ public record WhatsAppChannelView(
         c.getAccessTokenSealed() != null,
         c.getAppSecretSealed() != null,
         c.getVerifyTokenSealed() != null,
-        ChannelHealth.of(c));
+        ChannelHealth.of(c),
+        c.getWabaId(),
+        c.isMarkRead(),
+        c.isTypingIndicator());
   }
 }

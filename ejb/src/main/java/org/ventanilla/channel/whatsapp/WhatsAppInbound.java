@@ -128,6 +128,11 @@ public class WhatsAppInbound {
           }
 
           @Override
+          public void applyTemplate(long channelId, WebhookEvents.TemplateUpdate update) {
+            TemplateStore.apply(whatsapp, channelId, update);
+          }
+
+          @Override
           public boolean file(long channelId, Inbound message) {
             if (message.wamid() == null || lookups.isFiled(message.wamid())) {
               return false;
@@ -178,6 +183,11 @@ public class WhatsAppInbound {
                       c.countReceived(received);
                     }));
     return new Batch(payloads.size(), withMedia);
+  }
+
+  /** A template webhook, in a transaction of its own (the one-by-one path). */
+  public void applyTemplate(long channelId, WebhookEvents.TemplateUpdate update) {
+    TemplateStore.apply(whatsapp, channelId, update);
   }
 
   public boolean isStored(String wamid) {

@@ -24,6 +24,7 @@ public class WhatsAppReplies implements ReplyChannel {
 
   @Inject WhatsAppRepository whatsapp;
   @Inject Outbox outbox;
+  @Inject WhatsAppPresence presence;
   @PersistenceContext EntityManager em;
 
   @Override
@@ -50,20 +51,38 @@ public class WhatsAppReplies implements ReplyChannel {
         CustomerServiceWindow.isOpen(last, now),
         last == null ? null : Times.utc(last.plus(CustomerServiceWindow.LENGTH)),
         whatsapp.templates(channel).stream()
-            .map(
-                t ->
-                    new ReplyTemplate(
-                        t.getId(),
-                        t.getName(),
-                        t.getLanguage(),
-                        t.getParameterCount(),
-                        t.getText()))
+            .filter(WhatsAppTemplate::isApproved)
+            .map(WhatsAppReplies::offered)
+            .toList());
+  }
+
+  /** A template as the composer offers it, header, footer and buttons included. */
+  static ReplyTemplate offered(WhatsAppTemplate t) {
+    TemplateComponents parts = t.parts();
+    return new ReplyTemplate(
+        t.getId(),
+        t.getName(),
+        t.getLanguage(),
+        t.getParameterCount(),
+        t.getText(),
+        parts.headerFormat(),
+        parts.headerText(),
+        parts.headerVariables().size(),
+        parts.footerText(),
+        parts.buttons().stream().map(TemplateComponents.Button::text).toList(),
+        parts.buttons().stream()
+            .filter(TemplateComponents.Button::takesParameter)
+            .map(TemplateComponents.Button::index)
             .toList());
   }
 
   /** The template's text with the parameters filled in, as the ticket will show it. */
   @Override
   public String templateText(Ticket ticket, TemplateReply reply) {
+    return message(ticket, reply).text();
+  }
+
+  private TemplateMessage message(Ticket ticket, TemplateReply reply) {
     WhatsAppChannel channel = channelOf(ticket);
     if (channel == null) {
       throw new InvalidInputException(
@@ -72,31 +91,56 @@ public class WhatsAppReplies implements ReplyChannel {
     if (reply.name() == null || reply.language() == null) {
       throw new InvalidInputException("template.name and template.language are required");
     }
-    return whatsapp
-        .template(channel, reply.name(), reply.language())
-        .orElseThrow(
-            () ->
-                new InvalidInputException(
-                    "unknown_template",
-                    "No template "
-                        + reply.name()
-                        + " ("
-                        + reply.language()
-                        + ") is registered on this channel"))
-        .fill(parameters(reply));
+    WhatsAppTemplate template =
+        whatsapp
+            .template(channel, reply.name(), reply.language())
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "unknown_template",
+                        "No template "
+                            + reply.name()
+                            + " ("
+                            + reply.language()
+                            + ") is registered on this channel"));
+    return TemplateMessage.of(template, reply);
   }
 
   /** Remembers that {@code message} leaves as this template (its id is assigned already). */
   @Override
   public void rememberTemplate(Message message, TemplateReply reply) {
+    TemplateMessage built = message(message.getTicket(), reply);
     whatsapp.add(
-        new TemplateSend(message.getId(), reply.name(), reply.language(), parameters(reply)));
+        new TemplateSend(
+            message.getId(),
+            reply.name(),
+            reply.language(),
+            parameters(reply),
+            built.components()));
   }
 
   /** Meta's limits per kind of media, file by file. */
   @Override
   public void requireFilesFit(Ticket ticket, List<org.ventanilla.ticket.FileFacts> files) {
     WhatsAppMedia.requireFits(files);
+  }
+
+  /** Marks the customer's latest message read (see {@link WhatsAppPresence}). */
+  @Override
+  public void opened(Ticket ticket, Instant now) {
+    WhatsAppChannel channel = channelOf(ticket);
+    if (channel != null && channel.isActive()) {
+      presence.opened(channel, ticket);
+    }
+  }
+
+  /** Shows the typing indicator, at most every 20 s per ticket. */
+  @Override
+  public void typing(Ticket ticket, Instant now) {
+    WhatsAppChannel channel = channelOf(ticket);
+    if (channel != null && channel.isActive()) {
+      presence.typing(channel, ticket, now);
+    }
   }
 
   @Override

@@ -189,6 +189,23 @@ public class WhatsAppRepository {
         .findFirst();
   }
 
+  /** The wamid of the customer's latest message on this ticket: what read receipts name. */
+  public Optional<String> latestInboundWamid(Ticket ticket) {
+    return em
+        .createQuery(
+            "SELECT m.externalId FROM Message m WHERE m.ticket = :t AND m.direction = :in"
+                + " AND m.channel = :ch AND m.externalId IS NOT NULL"
+                + " ORDER BY m.createdAt DESC, m.id DESC",
+            String.class)
+        .setParameter("t", ticket)
+        .setParameter("in", MessageDirection.INBOUND)
+        .setParameter("ch", ChannelType.WHATSAPP)
+        .setMaxResults(1)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
   /** What Meta priced this message at, once known. */
   public Optional<WhatsAppPricing> pricing(long messageId) {
     return Optional.ofNullable(em.find(WhatsAppPricing.class, messageId));

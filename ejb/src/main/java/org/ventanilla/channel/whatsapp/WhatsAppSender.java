@@ -110,7 +110,13 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
             ? surveyBody(recipient, survey.get().getPayloadJson())
             : whatsapp
                 .templateSend(message.getId())
-                .map(t -> templateBody(recipient, t.getName(), t.getLanguage(), t.getParameters()))
+                .map(
+                    t ->
+                        t.getComponentsJson() != null
+                            ? templateBody(
+                                recipient, t.getName(), t.getLanguage(), t.getComponentsJson())
+                            : templateBody(
+                                recipient, t.getName(), t.getLanguage(), t.getParameters()))
                 .orElseGet(() -> textBody(recipient, message.getText()));
     List<WhatsAppMedia.File> files =
         message.getAttachments().stream()
@@ -208,6 +214,21 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
           "components",
           Json.createArrayBuilder()
               .add(Json.createObjectBuilder().add("type", "body").add("parameters", values)));
+    }
+    return base(to).add("type", "template").add("template", template).build().toString();
+  }
+
+  /** A template send with its components as built from the synced template (Meta's shape). */
+  static String templateBody(Recipient to, String name, String language, String components) {
+    JsonObjectBuilder template =
+        Json.createObjectBuilder()
+            .add("name", name)
+            .add("language", Json.createObjectBuilder().add("code", language));
+    try (JsonReader reader = Json.createReader(new StringReader(components))) {
+      jakarta.json.JsonArray array = reader.readArray();
+      if (!array.isEmpty()) {
+        template.add("components", array);
+      }
     }
     return base(to).add("type", "template").add("template", template).build().toString();
   }

@@ -26,6 +26,7 @@ import org.ventanilla.common.InvalidInputException;
 public class WhatsAppTemplate {
 
   static final int MAX_TEXT = 1024;
+  public static final String APPROVED = "APPROVED";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\d+)}}");
 
   @Id
@@ -54,6 +55,22 @@ public class WhatsAppTemplate {
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
+
+  /** Meta's review status: APPROVED (the only one that can be sent), PENDING, REJECTED... */
+  @Column(nullable = false)
+  private String status = APPROVED;
+
+  @Column private String category;
+
+  @Column(name = "meta_id")
+  private String metaId;
+
+  /** Meta's components array, as the account has it; null for a template typed in by hand. */
+  @Column(name = "components_json")
+  private String componentsJson;
+
+  @Column(name = "synced_at")
+  private Instant syncedAt;
 
   protected WhatsAppTemplate() {}
 
@@ -87,6 +104,65 @@ public class WhatsAppTemplate {
     this.parameterCount = parameterCount;
     this.text = text.strip();
     this.createdAt = now;
+  }
+
+  /** A template read from the account ({@code GET /{waba-id}/message_templates}). */
+  static WhatsAppTemplate synced(WhatsAppChannel channel, AccountTemplate read, Instant now) {
+    WhatsAppTemplate t = new WhatsAppTemplate();
+    t.channel = channel;
+    t.name = read.name();
+    t.language = read.language();
+    t.createdAt = now;
+    t.refresh(read, now);
+    return t;
+  }
+
+  /** Takes what the account says now: status, category, components and the body derived. */
+  void refresh(AccountTemplate read, Instant now) {
+    TemplateComponents parts = read.parts();
+    this.metaId = read.id();
+    this.status = read.status() == null ? "PENDING" : read.status();
+    this.category = read.category();
+    this.componentsJson = read.components().toString();
+    String body = parts.bodyText() == null ? "" : parts.bodyText();
+    this.text = body.length() > MAX_TEXT ? body.substring(0, MAX_TEXT) : body;
+    this.parameterCount = parts.bodyVariables().size();
+    this.syncedAt = now;
+  }
+
+  /** What a {@code message_template_status_update} webhook says ({@code event}). */
+  void changeStatus(String event) {
+    if (event == null || event.isBlank()) {
+      return;
+    }
+    // REINSTATED: approved again after a pause; the others are the status itself.
+    this.status = "REINSTATED".equals(event) ? APPROVED : event;
+  }
+
+  /** What a {@code template_category_update} webhook says ({@code new_category}). */
+  void changeCategory(String newCategory) {
+    if (newCategory != null && !newCategory.isBlank()) {
+      this.category = newCategory;
+    }
+  }
+
+  /** A synced template the account no longer lists. */
+  void gone(Instant now) {
+    this.status = "DELETED";
+    this.syncedAt = now;
+  }
+
+  public boolean isApproved() {
+    return APPROVED.equals(status);
+  }
+
+  public boolean isSynced() {
+    return componentsJson != null;
+  }
+
+  /** The components, parsed (empty for a template typed in by hand). */
+  public TemplateComponents parts() {
+    return TemplateComponents.parse(componentsJson);
   }
 
   static int highestPlaceholder(String text) {
@@ -143,6 +219,26 @@ public class WhatsAppTemplate {
 
   public String getText() {
     return text;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public String getCategory() {
+    return category;
+  }
+
+  public String getMetaId() {
+    return metaId;
+  }
+
+  public String getComponentsJson() {
+    return componentsJson;
+  }
+
+  public Instant getSyncedAt() {
+    return syncedAt;
   }
 
   public Instant getCreatedAt() {

@@ -1,11 +1,28 @@
 package org.ventanilla.channel.whatsapp;
 
 import java.io.Serializable;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import org.ventanilla.common.Times;
 
-/** A registered template as the API shows it. */
+/**
+ * A template as the API shows it: Meta's {@code status} (only APPROVED ones can be sent), {@code
+ * category} and {@code components} (as the account lists them; empty for one typed in by hand).
+ */
 public record WhatsAppTemplateView(
-    long id, long channelId, String name, String language, int parameterCount, String text)
-    implements Serializable {
+    long id,
+    long channelId,
+    String name,
+    String language,
+    int parameterCount,
+    String text,
+    String status,
+    String category,
+    JsonArray components,
+    OffsetDateTime syncedAt) implements Serializable {
 
   static WhatsAppTemplateView of(WhatsAppTemplate t) {
     return new WhatsAppTemplateView(
@@ -14,6 +31,19 @@ public record WhatsAppTemplateView(
         t.getName(),
         t.getLanguage(),
         t.getParameterCount(),
-        t.getText());
+        t.getText(),
+        t.getStatus(),
+        t.getCategory(),
+        components(t.getComponentsJson()),
+        t.getSyncedAt() == null ? null : Times.utc(t.getSyncedAt()));
+  }
+
+  private static JsonArray components(String json) {
+    if (json == null) {
+      return JsonValue.EMPTY_JSON_ARRAY;
+    }
+    try (var reader = Json.createReader(new StringReader(json))) {
+      return reader.readArray();
+    }
   }
 }

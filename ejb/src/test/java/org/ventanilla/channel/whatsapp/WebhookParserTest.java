@@ -151,4 +151,30 @@ class WebhookParserTest {
     assertTrue(WebhookParser.malformation("[".repeat(10_000) + "]".repeat(10_000)).isPresent());
     assertTrue(WebhookParser.malformation("{\"entry\":\"odd but an object\"}").isEmpty());
   }
+
+  @Test
+  @DisplayName(
+      "Meta's template webhooks (status and category updates) are read with their account id")
+  void templateUpdates() {
+    var events =
+        WebhookParser.parse(
+            """
+            {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","time":1733562000,
+             "changes":[{"field":"message_template_status_update","value":{"event":"APPROVED",
+              "message_template_id":1234567890,"message_template_name":"order_update",
+              "message_template_language":"es","reason":"NONE","message_template_category":"UTILITY"}},
+             {"field":"template_category_update","value":{"message_template_id":1234567890,
+              "message_template_name":"order_update","message_template_language":"es",
+              "previous_category":"UTILITY","new_category":"MARKETING"}}]}]}""");
+    assertEquals(0, events.messages().size());
+    var status = events.templates().get(0);
+    assertEquals("102290129340398", status.wabaId());
+    assertEquals("1234567890", status.templateId());
+    assertEquals("order_update", status.name());
+    assertEquals("es", status.language());
+    assertEquals("APPROVED", status.status());
+    var category = events.templates().get(1);
+    assertNull(category.status());
+    assertEquals("MARKETING", category.category());
+  }
 }

@@ -41,6 +41,9 @@ public class WhatsAppChannelForm implements Serializable {
   private String apiVersion = "v21.0";
   private Integer reopenDays = 7;
   private boolean active = true;
+  private String wabaId;
+  private boolean markRead = true;
+  private boolean typingIndicator = true;
   private boolean accessTokenSet;
   private boolean appSecretSet;
   private boolean verifyTokenSet;
@@ -81,7 +84,10 @@ public class WhatsAppChannelForm implements Serializable {
             blankToNull(apiBaseUrl),
             apiVersion,
             reopenDays,
-            id == null ? null : active);
+            id == null ? null : active,
+            wabaId == null ? null : wabaId.strip(),
+            markRead,
+            typingIndicator);
     String outcome =
         ChannelForms.save(
             id,
@@ -106,6 +112,13 @@ public class WhatsAppChannelForm implements Serializable {
     templates = service.templates(id);
   }
 
+  /** Reads the account's templates now (GET /{waba-id}/message_templates). */
+  public void syncTemplates() {
+    Feedback.call(() -> service.syncTemplates(id))
+        .ifPresent(r -> Feedback.info("whatsappChannel.synced", r.read(), r.approved()));
+    templates = service.templates(id);
+  }
+
   public void deleteTemplate(WhatsAppTemplateView template) {
     Feedback.run(() -> service.deleteTemplate(id, template.id()));
     templates = service.templates(id);
@@ -120,6 +133,9 @@ public class WhatsAppChannelForm implements Serializable {
     apiVersion = view.apiVersion();
     reopenDays = view.reopenDays();
     active = view.active();
+    wabaId = view.wabaId();
+    markRead = view.markRead();
+    typingIndicator = view.typingIndicator();
     accessTokenSet = view.accessTokenSet();
     appSecretSet = view.appSecretSet();
     verifyTokenSet = view.verifyTokenSet();
@@ -130,6 +146,30 @@ public class WhatsAppChannelForm implements Serializable {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  public String getWabaId() {
+    return wabaId;
+  }
+
+  public void setWabaId(String wabaId) {
+    this.wabaId = wabaId;
+  }
+
+  public boolean isMarkRead() {
+    return markRead;
+  }
+
+  public void setMarkRead(boolean markRead) {
+    this.markRead = markRead;
+  }
+
+  public boolean isTypingIndicator() {
+    return typingIndicator;
+  }
+
+  public void setTypingIndicator(boolean typingIndicator) {
+    this.typingIndicator = typingIndicator;
   }
 
   public boolean isEditing() {

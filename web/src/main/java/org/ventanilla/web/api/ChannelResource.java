@@ -155,6 +155,16 @@ public class ChannelResource {
     return whatsappChannels.templates(id);
   }
 
+  /**
+   * Reads the account's templates now ({@code GET /{waba-id}/message_templates}, every page) and
+   * answers how many were read, approved and gone.
+   */
+  @POST
+  @Path("{id}/templates/sync")
+  public WhatsAppChannelService.SyncResult syncTemplates(@PathParam("id") long id) {
+    return whatsappChannels.syncTemplates(id);
+  }
+
   @POST
   @Path("{id}/templates")
   public Response addTemplate(@PathParam("id") long id, WhatsAppTemplateRequest body) {

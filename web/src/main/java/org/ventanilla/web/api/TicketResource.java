@@ -48,6 +48,7 @@ import org.ventanilla.ticket.TicketSummary;
 public class TicketResource {
 
   @Inject TicketService tickets;
+  @Inject org.ventanilla.ticket.ConversationSignals signals;
   @Inject TicketBulkActions bulk;
   @Inject TicketMerges merges;
   @Context SecurityContext security;
@@ -196,6 +197,25 @@ public class TicketResource {
 
   /** One outcome per ticket of a bulk action. */
   public record BulkResults(List<BulkOutcome> results) {}
+
+  /**
+   * The agent is writing a reply: WhatsApp shows the customer the typing indicator, at most once
+   * per 20 s per ticket. 202 either way (also where the channel has none).
+   */
+  @POST
+  @Path("{id}/typing")
+  public Response typing(@PathParam("id") long id) {
+    signals.typing(id);
+    return Response.accepted().build();
+  }
+
+  /** The agent has read the conversation: WhatsApp marks the customer's latest message read. */
+  @POST
+  @Path("{id}/read")
+  public Response read(@PathParam("id") long id) {
+    signals.opened(id);
+    return Response.accepted().build();
+  }
 
   @POST
   @Path("{id}/notes")

@@ -43,6 +43,9 @@ public class ReplyComposer implements Serializable {
   private Long cannedId;
   private Long templateId;
   private List<TemplateParameter> templateParameters = new ArrayList<>();
+  private List<TemplateParameter> headerParameters = new ArrayList<>();
+  private List<TemplateParameter> buttonParameters = new ArrayList<>();
+  private String headerMedia;
 
   @PostConstruct
   void init() {
@@ -107,13 +110,35 @@ public class ReplyComposer implements Serializable {
   /** The template picker changed: one empty field per parameter of the chosen template. */
   public void templateChosen() {
     templateParameters = new ArrayList<>();
+    headerParameters = new ArrayList<>();
+    buttonParameters = new ArrayList<>();
+    headerMedia = null;
     selectedTemplate()
         .ifPresent(
             t -> {
               for (int i = 1; i <= t.parameterCount(); i++) {
                 templateParameters.add(new TemplateParameter(i));
               }
+              for (int i = 1; i <= t.headerParameterCount(); i++) {
+                headerParameters.add(new TemplateParameter(i));
+              }
+              for (Integer index :
+                  t.buttonParameters() == null ? List.<Integer>of() : t.buttonParameters()) {
+                buttonParameters.add(new TemplateParameter(index));
+              }
             });
+  }
+
+  private static List<String> values(List<TemplateParameter> parameters) {
+    return parameters.stream().map(p -> p.getValue() == null ? "" : p.getValue()).toList();
+  }
+
+  /** The button parameters filled in (by button index); empty ones are left out. */
+  private List<TemplateReply.Button> buttonValues() {
+    return buttonParameters.stream()
+        .filter(p -> p.getValue() != null && !p.getValue().isBlank())
+        .map(p -> new TemplateReply.Button(p.getPosition(), p.getValue(), null))
+        .toList();
   }
 
   /** Sends the chosen WhatsApp template, the only reply allowed once the window has closed. */
@@ -123,15 +148,21 @@ public class ReplyComposer implements Serializable {
       Feedback.errorKey("ticket.template.required");
       return;
     }
-    List<String> values =
-        templateParameters.stream().map(p -> p.getValue() == null ? "" : p.getValue()).toList();
-    if (Feedback.run(
-        () ->
-            tickets.replyWithTemplate(
-                view.getId(),
-                new TemplateReply(template.get().name(), template.get().language(), values)))) {
+    TemplateReply reply =
+        new TemplateReply(
+            template.get().name(),
+            template.get().language(),
+            values(templateParameters),
+            values(headerParameters),
+            template.get().hasMediaHeader() ? headerMedia : null,
+            null,
+            buttonValues());
+    if (Feedback.run(() -> tickets.replyWithTemplate(view.getId(), reply))) {
       templateId = null;
       templateParameters = new ArrayList<>();
+      headerParameters = new ArrayList<>();
+      buttonParameters = new ArrayList<>();
+      headerMedia = null;
       Feedback.info("ticket.replyQueued");
     }
     view.load();
@@ -145,9 +176,44 @@ public class ReplyComposer implements Serializable {
     return window.templates().stream().filter(t -> t.id() == templateId).findFirst();
   }
 
-  /** The chosen template's text, to read before sending. */
+  /**
+   * The chosen template as the customer will read it, filled with what is typed so far: header (its
+   * text, or the media), body, footer and buttons.
+   */
   public String getTemplatePreview() {
-    return selectedTemplate().map(ReplyTemplate::text).orElse(null);
+    return selectedTemplate()
+        .map(t -> t.preview(values(headerParameters), values(templateParameters), headerMedia))
+        .orElse(null);
+  }
+
+  /** Whether the chosen template's header is an image, video or document to give. */
+  public boolean isTemplateMediaHeader() {
+    return selectedTemplate().map(ReplyTemplate::hasMediaHeader).orElse(false);
+  }
+
+  /** The header media as a link, when it is one: the preview shows the image. */
+  public String getTemplateImage() {
+    return selectedTemplate().filter(t -> "IMAGE".equalsIgnoreCase(t.headerFormat())).isPresent()
+            && headerMedia != null
+            && headerMedia.matches("https://\\S+")
+        ? headerMedia
+        : null;
+  }
+
+  public List<TemplateParameter> getHeaderParameters() {
+    return headerParameters;
+  }
+
+  public List<TemplateParameter> getButtonParameters() {
+    return buttonParameters;
+  }
+
+  public String getHeaderMedia() {
+    return headerMedia;
+  }
+
+  public void setHeaderMedia(String headerMedia) {
+    this.headerMedia = headerMedia;
   }
 
   /** The canned responses this agent may use, read when the page opened. */

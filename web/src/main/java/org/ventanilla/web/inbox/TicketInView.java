@@ -28,6 +28,7 @@ public class TicketInView implements Serializable {
   public record Loaded(TicketDetails ticket) {}
 
   @Inject TicketService tickets;
+  @Inject org.ventanilla.ticket.ConversationSignals signals;
   @Inject AgentService agents;
   @Inject PresenceRegistry presence;
   @Inject Event<Loaded> loaded;
@@ -46,6 +47,7 @@ public class TicketInView implements Serializable {
     if (ticket != null) {
       window = tickets.replyWindow(id);
       tickets.markSeen(id);
+      signals.opened(id);
       presence.viewing(id, me().username(), me().displayName());
     }
     loaded.fire(new Loaded(ticket));

@@ -123,6 +123,30 @@ public class Uploads {
     }
   }
 
+  /**
+   * Deletes at once the caller's uploads with these ids that no message carries (a multipart reply
+   * that was refused): nothing waits a day for the cleanup.
+   */
+  public void discard(List<String> tokens) {
+    Agent agent = caller.require();
+    for (String token : tokens) {
+      List<Upload> rows =
+          em.createQuery("SELECT u FROM Upload u WHERE u.token = :token", Upload.class)
+              .setParameter("token", token)
+              .getResultList();
+      for (Upload upload : rows) {
+        if (!upload.isUsed() && upload.ownedBy(agent.getUsername())) {
+          try {
+            store.delete(upload.getStoragePath());
+          } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + upload.getStoragePath(), e);
+          }
+          em.remove(upload);
+        }
+      }
+    }
+  }
+
   /** Forgets uploads never sent that are older than {@code before}; returns how many. */
   @jakarta.annotation.security.PermitAll
   public int deleteUnusedBefore(Instant before) {

@@ -21,6 +21,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -63,9 +64,13 @@ public class WebhookGroupCommit {
   private long nextId;
   private long blockEnd = -1;
 
+  // Read by anyone (logs, tests): how many groups were committed and how many deliveries they held.
+  private final AtomicLong groups = new AtomicLong();
+  private final AtomicLong stored = new AtomicLong();
+
   @PostConstruct
   void start() {
-    thread = threads.newThread(this::run);
+    thread = newThread(this::run);
     thread.setName("webhook-group-commit");
     thread.start();
   }
@@ -82,6 +87,21 @@ public class WebhookGroupCommit {
     List<Waiting> left = new ArrayList<>();
     queue.drainTo(left);
     left.forEach(w -> w.done().completeExceptionally(new IllegalStateException("shutting down")));
+  }
+
+  /** The writer's thread; a test gives a plain one. */
+  Thread newThread(Runnable task) {
+    return threads.newThread(task);
+  }
+
+  /** Groups committed since start (fewer than {@link #deliveriesStored} when grouping happened). */
+  public long groupsCommitted() {
+    return groups.get();
+  }
+
+  /** Deliveries committed since start. */
+  public long deliveriesStored() {
+    return stored.get();
   }
 
   /** Queues a verified delivery; the future completes with its id once committed. */
@@ -104,13 +124,18 @@ public class WebhookGroupCommit {
           continue;
         }
         group.add(first);
+        // Everything that waits at this moment, not more: no delay is added to wait for company.
         queue.drainTo(group, MAX_GROUP - 1);
+        commit(group);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         group.forEach(w -> w.done().completeExceptionally(e));
         return;
+      } catch (Throwable e) {
+        // Never leave a request waiting, and never let the writer die with the server up.
+        LOG.log(Level.SEVERE, "Webhook group commit failed unexpectedly", e);
+        group.forEach(w -> w.done().completeExceptionally(e));
       }
-      commit(group);
     }
   }
 
@@ -126,6 +151,8 @@ public class WebhookGroupCommit {
       group.forEach(w -> w.done().completeExceptionally(e));
       return;
     }
+    groups.incrementAndGet();
+    stored.addAndGet(rows.size());
     rows.forEach(r -> r.done().complete(r.id()));
     // Committed: file them now (a pass already running picks them up).
     try {

@@ -3,6 +3,8 @@ package org.ventanilla.web.api;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ventanilla.channel.whatsapp.WebhookRejectedException;
@@ -34,6 +37,8 @@ public class WhatsAppWebhookServlet extends HttpServlet {
   static final int MAX_BODY = 1024 * 1024;
 
   private static final long STORE_TIMEOUT_MS = 30_000;
+  private static final byte[] RECEIVED =
+      "{\"status\":\"received\"}".getBytes(StandardCharsets.UTF_8);
 
   @Inject transient WhatsAppWebhook webhook;
 
@@ -76,24 +81,50 @@ public class WhatsAppWebhookServlet extends HttpServlet {
     }
     AsyncContext async = request.startAsync();
     async.setTimeout(STORE_TIMEOUT_MS);
-    stored.whenComplete(
-        (id, failure) -> {
-          HttpServletResponse out = (HttpServletResponse) async.getResponse();
-          try {
-            if (failure == null) {
-              out.setStatus(200);
-              out.setContentType("application/json");
-              out.getOutputStream()
-                  .write("{\"status\":\"received\"}".getBytes(StandardCharsets.UTF_8));
-            } else {
-              error(out, 503, "unavailable", "Not stored, deliver again later");
-            }
-          } catch (IOException | IllegalStateException e) {
-            LOG.log(Level.FINE, "Webhook answer not written (client gone?)", e);
-          } finally {
-            async.complete();
+    // One answer per delivery: the commit's, or the timeout's (a 503, Meta delivers again; should
+    // the group commit after all, the payload's messages are filed once by their wamid).
+    AtomicBoolean answered = new AtomicBoolean();
+    async.addListener(
+        new AsyncListener() {
+          @Override
+          public void onTimeout(AsyncEvent event) {
+            answer(async, answered, false);
           }
+
+          @Override
+          public void onComplete(AsyncEvent event) {}
+
+          @Override
+          public void onError(AsyncEvent event) {}
+
+          @Override
+          public void onStartAsync(AsyncEvent event) {}
         });
+    stored.whenComplete((id, failure) -> answer(async, answered, failure == null));
+  }
+
+  private static void answer(AsyncContext async, AtomicBoolean answered, boolean stored) {
+    if (!answered.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      HttpServletResponse out = (HttpServletResponse) async.getResponse();
+      if (stored) {
+        out.setStatus(200);
+        out.setContentType("application/json");
+        out.getOutputStream().write(RECEIVED);
+      } else {
+        error(out, 503, "unavailable", "Not stored, deliver again later");
+      }
+    } catch (IOException | IllegalStateException e) {
+      LOG.log(Level.FINE, "Webhook answer not written (client gone?)", e);
+    } finally {
+      try {
+        async.complete();
+      } catch (IllegalStateException e) {
+        LOG.log(Level.FINE, "Webhook request already over", e);
+      }
+    }
   }
 
   private CompletableFuture<Long> accepted(

@@ -22,7 +22,8 @@ public record ReplyTemplate(
     int headerParameterCount,
     String footer,
     List<String> buttons,
-    List<Integer> buttonParameters) implements Serializable {
+    List<Integer> buttonParameters)
+    implements Serializable {
 
   private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
 

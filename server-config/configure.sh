@@ -2,13 +2,14 @@
 # configure.sh WILDFLY_HOME - applies the Ventanilla jboss-cli scripts (server-config/cli/) to
 # WILDFLY_HOME/standalone/configuration/standalone.xml in embedded (offline) mode.
 # Run it before every start, with the server stopped: every script is idempotent, so a second run
-# changes nothing. Order: logging -> http -> datasource -> security realm.
+# changes nothing. Order: logging -> http -> presence -> datasource -> security realm (-> cluster).
 #
 # Environment:
 #   VENTANILLA_DB_URL          set  -> datasource-postgresql.cli (VentanillaDS on PostgreSQL)
 #                              unset -> datasource-h2.cli (file DB in -Dventanilla.data.dir)
 #   VENTANILLA_PG_DRIVER_JAR   path to postgresql-42.7.x.jar (required with VENTANILLA_DB_URL)
 #   VENTANILLA_REALM           jdbc (default) | filesystem | ldap
+#   VENTANILLA_CLUSTER=true    also cluster.cli: this server becomes a cluster node (see its header)
 #   VENTANILLA_LDAP_BIND_PASSWORD  required with ldap, also here (Elytron resolves it when adding the
 #                              dir-context); it is still only stored as an ${env.*} expression
 # The DB user/password and LDAP settings are *not* needed here: standalone.xml only holds
@@ -76,6 +77,7 @@ run_cli() {
 : >"$PROPS"
 run_cli logging.cli
 run_cli http.cli
+run_cli presence.cli
 
 if [[ -n "${VENTANILLA_DB_URL:-}" ]]; then
     jar="${VENTANILLA_PG_DRIVER_JAR:-}"
@@ -98,3 +100,8 @@ case "${VENTANILLA_REALM:-jdbc}" in
                 run_cli security-ldap.cli ;;
     *)          fail "VENTANILLA_REALM must be jdbc, filesystem or ldap (got '${VENTANILLA_REALM}')" ;;
 esac
+
+# cluster: a node of a Ventanilla cluster (undo-cluster.cli makes it a single server again).
+if [[ "${VENTANILLA_CLUSTER:-false}" == "true" ]]; then
+    run_cli cluster.cli
+fi

@@ -27,11 +27,3 @@ CREATE TABLE whatsapp_template_sync_run (
     result              VARCHAR(1000),
     CONSTRAINT pk_whatsapp_template_sync_run PRIMARY KEY (channel_id, run_day)
 );
-
--- Interactive messages: the customer's answer to our buttons or list (button_reply / list_reply,
--- the chosen id and title) on the inbound message; a canned response may carry Meta's interactive
--- object (reply buttons or a list) to send with its text.
-ALTER TABLE message ADD COLUMN interactive_type VARCHAR(16);
-ALTER TABLE message ADD COLUMN interactive_id VARCHAR(256);
-ALTER TABLE message ADD COLUMN interactive_title VARCHAR(100);
-ALTER TABLE canned_response ADD COLUMN interactive_json TEXT;

@@ -28,8 +28,8 @@ public final class Browser implements AutoCloseable {
   private static Browser current;
   private static byte[] lastPage;
 
-  final WebDriver driver;
-  final WebDriverWait wait;
+  public final WebDriver driver;
+  public final WebDriverWait wait;
   private final Path profile;
   // A second browser (another user) inside a test: failures after it closes show the first again.
   private final Browser previous;
@@ -70,7 +70,12 @@ public final class Browser implements AutoCloseable {
   }
 
   public void signIn(String username, String password) {
-    driver.get(Api.baseUrl());
+    signIn(Api.baseUrl(), username, password);
+  }
+
+  /** Signs in on the server (or balancer) at {@code baseUrl}. */
+  public void signIn(String baseUrl, String username, String password) {
+    driver.get(baseUrl);
     driver.findElement(By.id("j_username")).sendKeys(username);
     driver.findElement(By.id("j_password")).sendKeys(password);
     driver.findElement(By.id("login-submit")).click();

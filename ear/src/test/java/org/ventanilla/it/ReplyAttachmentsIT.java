@@ -167,4 +167,64 @@ class ReplyAttachmentsIT {
     assertEquals(404, again.status(), again::toString);
     assertEquals(422, badCc.status(), badCc::toString);
   }
+
+  @Test
+  @DisplayName(
+      "a multipart/form-data reply with text, cc and two file parts is sent as one mail with both")
+  void multipartReplyWithTwoFiles() throws Exception {
+    String customer = "form-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    long ticketId = ticketFromMail(customer);
+
+    Api.Response reply =
+        new FormPost()
+            .field("text", "Adjunto la factura y la foto.")
+            .field("cc", "copia@example.net")
+            .file("factura.pdf", "application/pdf", PDF)
+            .file("foto.png", "image/png", UploadApiIT.PNG)
+            .post("tickets/" + ticketId + "/replies");
+
+    assertEquals(201, reply.status(), reply::toString);
+    JsonObject sent = reply.object();
+    assertEquals("copia@example.net", sent.getJsonArray("cc").getString(0));
+    JsonArray attachments = sent.getJsonArray("attachments");
+    assertEquals(2, attachments.size(), reply::toString);
+    assertEquals("factura.pdf", attachments.getJsonObject(0).getString("filename"));
+    assertEquals("image/png", attachments.getJsonObject(1).getString("contentType"));
+    MimeMessage[] received = mail.received(customer, 2, Duration.ofSeconds(20));
+    Multipart parts = (Multipart) received[0].getContent();
+    assertEquals(3, parts.getCount(), "the text and both files");
+    assertArrayEquals(PDF, parts.getBodyPart(1).getInputStream().readAllBytes());
+    assertEquals("foto.png", parts.getBodyPart(2).getFileName());
+  }
+
+  @Test
+  @DisplayName("a multipart/form-data note keeps its file; a refused multipart reply keeps none")
+  void multipartNoteAndRefusedReply() throws Exception {
+    String customer = "nota-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    long ticketId = ticketFromMail(customer);
+
+    Api.Response note =
+        new FormPost()
+            .field("text", "El albarán, para el equipo.")
+            .file("albaran.pdf", "application/octet-stream", PDF)
+            .post("tickets/" + ticketId + "/notes");
+    Api.Response refused =
+        new FormPost()
+            .field("text", "x")
+            .field("cc", "no es una dirección")
+            .file("factura.pdf", "application/pdf", PDF)
+            .post("tickets/" + ticketId + "/replies");
+
+    assertEquals(201, note.status(), note::toString);
+    assertEquals("note", note.object().getString("kind"));
+    JsonArray attachments = note.object().getJsonArray("attachments");
+    assertEquals(1, attachments.size());
+    assertEquals("application/pdf", attachments.getJsonObject(0).getString("contentType"));
+    assertEquals(422, refused.status(), refused::toString);
+    long files =
+        admin.get("tickets/" + ticketId).object().getJsonArray("messages").stream()
+            .mapToLong(m -> m.asJsonObject().getJsonArray("attachments").size())
+            .sum();
+    assertEquals(1, files, "only the note's file is with the ticket");
+  }
 }

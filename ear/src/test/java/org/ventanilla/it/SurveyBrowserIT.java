@@ -120,6 +120,44 @@ class SurveyBrowserIT {
       var csat = admin.get("tickets/" + id).object().getJsonObject("csat");
       assertEquals(5, csat.getInt("score"));
       assertEquals("Great help", csat.getString("comment"));
+
+      // The agents see the answer on the ticket and as a badge in the inbox's row.
+      String agent = "agent+" + UUID.randomUUID() + "@example.com";
+      assertEquals(
+          201,
+          admin
+              .post(
+                  "agents",
+                  """
+                  {"displayName":"Ona","email":"%s","role":"agent","password":"ona-secret-1"}"""
+                      .formatted(agent))
+              .status());
+      long number = admin.get("tickets/" + id).object().getJsonNumber("number").longValue();
+      try (Browser browser = Browser.open("en")) {
+        browser.signIn(agent, "ona-secret-1");
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-inbox")));
+        browser.driver.get(Api.baseUrl() + "ticket.xhtml?id=" + id);
+        String answer =
+            browser
+                .wait
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("csat-answer")))
+                .getText();
+        assertTrue(answer.contains("5/5"), answer);
+        assertTrue(answer.contains("Great help"), answer);
+        browser.screenshot("ticket-csat-answer");
+        browser.driver.get(Api.baseUrl() + "index.xhtml?view=resolved");
+        String badge =
+            browser
+                .wait
+                .until(
+                    ExpectedConditions.visibilityOfElementLocated(
+                        By.xpath(
+                            "//tr[.//a[normalize-space(.)='#"
+                                + number
+                                + "']]//*[contains(@class,'csat-badge')]")))
+                .getText();
+        assertTrue(badge.contains("5/5"), badge);
+      }
     }
   }
 }

@@ -524,6 +524,47 @@ class WhatsAppIT {
   }
 
   @Test
+  @DisplayName(
+      "32 concurrent deliveries each get their 200 once stored, and each message lands exactly once")
+  void concurrentDeliveriesAreEachStoredOnce() throws Exception {
+    WhatsAppNumber number = newNumber();
+    List<String> waIds = Stream.generate(WhatsAppIT::newWaId).limit(32).toList();
+    List<String> wamids = Stream.generate(WhatsAppIT::wamid).limit(32).toList();
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers =
+        new java.util.ArrayList<>();
+    for (int i = 0; i < 32; i++) {
+      byte[] body =
+          payload(number, waIds.get(i), "Cliente " + i, text(waIds.get(i), wamids.get(i), "hola"))
+              .getBytes(StandardCharsets.UTF_8);
+      answers.add(
+          HTTP.sendAsync(
+              HttpRequest.newBuilder(URI.create(Api.baseUrl() + "api/v1/webhooks/whatsapp"))
+                  .timeout(Duration.ofSeconds(30))
+                  .header("Content-Type", "application/json")
+                  .header("X-Hub-Signature-256", sign(body, number.secret()))
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString()));
+    }
+    for (var answer : answers) {
+      HttpResponse<String> response = answer.get();
+      assertEquals(200, response.statusCode(), response::body);
+      assertEquals("received", json(response.body()).getString("status"));
+    }
+    for (int i = 0; i < 32; i++) {
+      JsonObject ticket = ticketWith(waIds.get(i), wamids.get(i));
+      String wamid = wamids.get(i);
+      assertEquals(
+          1,
+          ticket.getJsonArray("messages").stream()
+              .filter(m -> wamid.equals(m.asJsonObject().getString("externalId", null)))
+              .count(),
+          "message " + i + " filed once");
+      assertEquals(1, tickets(waIds.get(i)).size(), "one ticket for customer " + i);
+    }
+  }
+
+  @Test
   @DisplayName("a body over 1 MB is refused with 413")
   void oversizedBodyIsRefused() {
     WhatsAppNumber number = newNumber();

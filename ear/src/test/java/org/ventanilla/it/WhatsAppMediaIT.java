@@ -147,6 +147,30 @@ class WhatsAppMediaIT {
             "tickets/" + ticketId + "/replies",
             "{\"text\":\"Aquí tienes 📎\",\"uploads\":[\"" + png + "\",\"" + pdf + "\"]}");
 
+    assertTwoMediaMessages(number, waId, ticketId, reply);
+  }
+
+  @Test
+  @DisplayName(
+      "a multipart/form-data reply with two file parts reaches the stand-in as two media messages")
+  void multipartReplyWithTwoFiles() throws Exception {
+    WhatsAppNumber number =
+        CloudApiStandIn.newNumber(admin, cloud.baseUrl(), "Media", "media-secret-");
+    String waId = "346" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    long ticketId = ticketFromCustomer(number, waId);
+
+    Api.Response reply =
+        new FormPost()
+            .field("text", "Aquí tienes 📎")
+            .file("foto.png", "image/png", UploadApiIT.PNG)
+            .file("factura.pdf", "application/pdf", ReplyAttachmentsIT.PDF)
+            .post("tickets/" + ticketId + "/replies");
+
+    assertTwoMediaMessages(number, waId, ticketId, reply);
+  }
+
+  private void assertTwoMediaMessages(
+      WhatsAppNumber number, String waId, long ticketId, Api.Response reply) {
     assertEquals(201, reply.status(), reply::toString);
     long replyId = reply.object().getJsonNumber("id").longValue();
     await(

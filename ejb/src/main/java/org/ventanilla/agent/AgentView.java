@@ -1,5 +1,6 @@
 package org.ventanilla.agent;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.Times;
@@ -14,7 +15,8 @@ public record AgentView(
     boolean active,
     String locale,
     String timeZone,
-    OffsetDateTime createdAt) {
+    OffsetDateTime createdAt)
+    implements Serializable {
 
   public static AgentView of(Agent agent) {
     return new AgentView(

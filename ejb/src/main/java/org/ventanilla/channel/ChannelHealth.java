@@ -1,5 +1,6 @@
 package org.ventanilla.channel;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 import org.ventanilla.common.Times;
 
@@ -10,7 +11,8 @@ public record ChannelHealth(
     String lastError,
     OffsetDateTime lastErrorAt,
     int consecutiveFailures,
-    long fetchedCount) {
+    long fetchedCount)
+    implements Serializable {
 
   public static ChannelHealth of(Channel c) {
     return new ChannelHealth(

@@ -1,5 +1,6 @@
 package org.ventanilla.csat;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -17,9 +18,10 @@ public record CsatReport(
     Double averageScore,
     List<Row> perAgent,
     List<Row> perChannel,
-    List<Row> trend) {
+    List<Row> trend)
+    implements Serializable {
 
   /** One group: an agent's username (null: unassigned), a channel, or a day (YYYY-MM-DD). */
-  public record Row(
-      String key, long sent, long answered, Double responseRate, Double averageScore) {}
+  public record Row(String key, long sent, long answered, Double responseRate, Double averageScore)
+      implements Serializable {}
 }

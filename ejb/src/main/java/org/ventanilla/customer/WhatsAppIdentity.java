@@ -1,8 +1,11 @@
 package org.ventanilla.customer;
 
+import java.io.Serializable;
+
 /**
  * How a customer is known on WhatsApp, as Meta sends it: the phone ({@code wa_id}, digits only),
  * the business-scoped user id, its parent and the username (with or without its {@code @}); any of
  * them may be null.
  */
-public record WhatsAppIdentity(String waId, String userId, String parentUserId, String username) {}
+public record WhatsAppIdentity(String waId, String userId, String parentUserId, String username)
+    implements Serializable {}

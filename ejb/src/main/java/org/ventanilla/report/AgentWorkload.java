@@ -1,5 +1,7 @@
 package org.ventanilla.report;
 
+import java.io.Serializable;
+
 /**
  * One agent's load and pace: open tickets assigned now, tickets resolved in the period (assigned to
  * them), and the first response time in minutes (average and median) of the tickets created in the
@@ -13,4 +15,5 @@ public record AgentWorkload(
     long resolved,
     long answered,
     Double firstResponseAvgMinutes,
-    Double firstResponseMedianMinutes) {}
+    Double firstResponseMedianMinutes)
+    implements Serializable {}

@@ -1,5 +1,6 @@
 package org.ventanilla.report;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -31,25 +32,29 @@ public record AnalyticsReport(
     List<Retention> retention,
     long returningCustomers,
     List<DayPercent> slaCompliance,
-    Csat csat) {
+    Csat csat)
+    implements Serializable {
 
   /** Median and 90th percentile, interpolated (percentile_cont); null over no values. */
-  public record Percentiles(Double median, Double p90) {}
+  public record Percentiles(Double median, Double p90) implements Serializable {}
 
   /** One group's figures: a channel, an agent's username (null: unassigned), a tag, a priority. */
   public record Breakdown(
-      String key, long tickets, Percentiles firstResponseMinutes, Percentiles resolutionMinutes) {}
+      String key, long tickets, Percentiles firstResponseMinutes, Percentiles resolutionMinutes)
+      implements Serializable {}
 
-  public record HeatCell(int dayOfWeek, int hour, long tickets) {}
+  public record HeatCell(int dayOfWeek, int hour, long tickets) implements Serializable {}
 
-  public record DayCount(LocalDate day, long open) {}
+  public record DayCount(LocalDate day, long open) implements Serializable {}
 
-  public record DayPercent(LocalDate day, Double percent) {}
+  public record DayPercent(LocalDate day, Double percent) implements Serializable {}
 
   /**
    * Customers who wrote (opened a ticket) in {@code month}, and those of them who did in the next.
    */
-  public record Retention(String month, long customers, long retained, Double percent) {}
+  public record Retention(String month, long customers, long retained, Double percent)
+      implements Serializable {}
 
-  public record Csat(long sent, long answered, Double responseRate, Double averageScore) {}
+  public record Csat(long sent, long answered, Double responseRate, Double averageScore)
+      implements Serializable {}
 }

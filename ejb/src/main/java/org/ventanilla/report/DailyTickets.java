@@ -1,5 +1,6 @@
 package org.ventanilla.report;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -7,4 +8,5 @@ import java.util.Map;
  * Tickets created on one day (UTC), per channel ({@code email}, {@code whatsapp}; only the chosen
  * one when the report is filtered by channel). Days without tickets are there with zeros.
  */
-public record DailyTickets(LocalDate day, Map<String, Long> byChannel, long total) {}
+public record DailyTickets(LocalDate day, Map<String, Long> byChannel, long total)
+    implements Serializable {}

@@ -1,5 +1,6 @@
 package org.ventanilla.report;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -14,8 +15,9 @@ public record SummaryReport(
     long openTickets,
     Minutes firstResponseMinutes,
     Double resolvedWithin24hPercent,
-    Double slaCompliancePercent) {
+    Double slaCompliancePercent)
+    implements Serializable {
 
   /** Average and median, rounded to a tenth. */
-  public record Minutes(Double avg, Double median) {}
+  public record Minutes(Double avg, Double median) implements Serializable {}
 }

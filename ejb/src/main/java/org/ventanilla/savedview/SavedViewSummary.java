@@ -1,5 +1,7 @@
 package org.ventanilla.savedview;
 
+import java.io.Serializable;
+
 /** A view as the API shows it, with how many tickets it holds right now. */
 public record SavedViewSummary(
     long id,
@@ -13,7 +15,8 @@ public record SavedViewSummary(
     String tag,
     String text,
     String sla,
-    long count) {
+    long count)
+    implements Serializable {
 
   static SavedViewSummary of(SavedView v, long count) {
     return new SavedViewSummary(

@@ -1,5 +1,6 @@
 package org.ventanilla.search;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -13,11 +14,13 @@ public record SearchResults(
     long ticketsTotal,
     boolean ticketsTotalCapped,
     int page,
-    int size) {
+    int size)
+    implements Serializable {
 
   /** A customer whose name, email or phone matched. */
   public record CustomerHit(
-      long id, String name, List<String> emails, List<String> phones, String highlight) {}
+      long id, String name, List<String> emails, List<String> phones, String highlight)
+      implements Serializable {}
 
   /** A ticket whose number, subject, messages or customer matched. */
   public record TicketHit(
@@ -27,5 +30,6 @@ public record SearchResults(
       String status,
       long customerId,
       String customerName,
-      String highlight) {}
+      String highlight)
+      implements Serializable {}
 }

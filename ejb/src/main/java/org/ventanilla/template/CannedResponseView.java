@@ -1,10 +1,12 @@
 package org.ventanilla.template;
 
-import jakarta.json.JsonObject;
+import java.io.Serializable;
+import java.util.Map;
 
 /**
  * A canned response as the composer, the templates page and the API show it; {@code interactive}
- * the buttons or list it carries on WhatsApp (null: none).
+ * the buttons or list it carries on WhatsApp (Meta's object, as plain maps and lists so that the
+ * view stays serializable; null: none).
  */
 public record CannedResponseView(
     long id,
@@ -13,7 +15,8 @@ public record CannedResponseView(
     String body,
     boolean shared,
     String owner,
-    JsonObject interactive) {
+    Map<String, Object> interactive)
+    implements Serializable {
 
   static CannedResponseView of(CannedResponse c) {
     return new CannedResponseView(
@@ -23,6 +26,6 @@ public record CannedResponseView(
         c.getBody(),
         c.isShared(),
         c.isShared() ? null : c.getOwner().getUsername(),
-        c.getInteractive());
+        c.getInteractive() == null ? null : PlainJson.map(c.getInteractive()));
   }
 }

@@ -1,5 +1,6 @@
 package org.ventanilla.ticket;
 
+import java.io.Serializable;
 import java.util.List;
 import org.ventanilla.customer.ContactType;
 import org.ventanilla.customer.Customer;
@@ -12,7 +13,8 @@ public record CustomerHistory(
     List<String> emails,
     List<String> phones,
     List<WhatsAppIdentity> whatsapp,
-    List<TicketSummary> tickets) {
+    List<TicketSummary> tickets)
+    implements Serializable {
 
   static CustomerHistory of(Customer c, List<TicketSummary> tickets) {
     return new CustomerHistory(

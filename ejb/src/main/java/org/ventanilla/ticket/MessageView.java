@@ -1,5 +1,6 @@
 package org.ventanilla.ticket;
 
+import java.io.Serializable;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -33,13 +34,14 @@ public record MessageView(
     boolean repaired,
     List<String> cc,
     List<String> bcc,
-    Interactive interactive) {
+    Interactive interactive)
+    implements Serializable {
 
   /**
    * The customer's answer to interactive buttons or a list: {@code type} button_reply or
    * list_reply, the chosen {@code id} and {@code title}; null on any other message.
    */
-  public record Interactive(String type, String id, String title) {}
+  public record Interactive(String type, String id, String title) implements Serializable {}
 
   /**
    * The message for display: what is new in it, and the quoted history folded away (null when
@@ -47,14 +49,15 @@ public record MessageView(
    * that the browser loads only once the agent asks for them.
    */
   public record Folded(
-      String text, String quotedText, String html, String quotedHtml, boolean remoteImages) {}
+      String text, String quotedText, String html, String quotedHtml, boolean remoteImages)
+      implements Serializable {}
 
   /** Who wrote it; username only for agents. */
-  public record Author(String type, String name, String username) {}
+  public record Author(String type, String name, String username) implements Serializable {}
 
   /** A file that came with the message. */
-  public record AttachmentView(
-      long id, String filename, String contentType, long size, String note) {}
+  public record AttachmentView(long id, String filename, String contentType, long size, String note)
+      implements Serializable {}
 
   /**
    * The message's HTML for display: sanitized, its inline images ({@code cid:}) shown from our own

@@ -1,5 +1,6 @@
 package org.ventanilla.ticket;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,8 @@ public record ReplyTemplate(
     int headerParameterCount,
     String footer,
     List<String> buttons,
-    List<Integer> buttonParameters) {
+    List<Integer> buttonParameters)
+    implements Serializable {
 
   private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
 

@@ -1,5 +1,6 @@
 package org.ventanilla.ticket;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -13,7 +14,8 @@ import java.util.List;
  * @param closesAt when the window closes (null when not limited or never opened)
  */
 public record ReplyWindow(
-    boolean limited, boolean open, OffsetDateTime closesAt, List<ReplyTemplate> templates) {
+    boolean limited, boolean open, OffsetDateTime closesAt, List<ReplyTemplate> templates)
+    implements Serializable {
 
   public static ReplyWindow unrestricted() {
     return new ReplyWindow(false, true, null, List.of());

@@ -1,6 +1,7 @@
 package org.ventanilla.ticket;
 
 import jakarta.json.bind.annotation.JsonbTransient;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,7 +20,8 @@ public record SlaView(
     OffsetDateTime resolutionDueAt,
     List<String> breached,
     @JsonbTransient String state,
-    @JsonbTransient OffsetDateTime runningDueAt) {
+    @JsonbTransient OffsetDateTime runningDueAt)
+    implements Serializable {
 
   public static final String OVERDUE = "overdue";
   public static final String WARNING = "warning";

@@ -1,6 +1,7 @@
 package org.ventanilla.ticket;
 
 import jakarta.json.bind.annotation.JsonbTransient;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -29,11 +30,13 @@ public record TicketDetails(
     Long mergedInto,
     Long splitFrom,
     CsatView csat,
-    @JsonbTransient long version) {
+    @JsonbTransient long version)
+    implements Serializable {
 
   /** The customer's satisfaction survey of the ticket: sent, and maybe answered. */
   public record CsatView(
-      OffsetDateTime sentAt, OffsetDateTime answeredAt, Integer score, String comment) {
+      OffsetDateTime sentAt, OffsetDateTime answeredAt, Integer score, String comment)
+      implements Serializable {
 
     static CsatView of(Ticket t) {
       return t.getCsatSentAt() == null

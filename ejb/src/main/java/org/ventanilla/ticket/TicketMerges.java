@@ -52,6 +52,18 @@ public class TicketMerges {
   }
 
   /**
+   * {@link #merge} into the ticket an agent names by its number (the ticket page's and the inbox's
+   * "merge into #"); an unknown number is invalid input (the agent typed it).
+   */
+  public TicketDetails mergeIntoNumber(long id, long number, Long expectedVersion) {
+    Ticket kept =
+        tickets
+            .findByNumber(number)
+            .orElseThrow(() -> new InvalidInputException("unknown_ticket", "No ticket #" + number));
+    return merge(id, kept.getId(), expectedVersion);
+  }
+
+  /**
    * Makes a new ticket of one message of ticket {@code id} (and, with {@code following}, every
    * later one), linked to it; the ticket must keep at least one message. Returns the new ticket.
    */

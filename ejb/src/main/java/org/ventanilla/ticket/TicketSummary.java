@@ -1,6 +1,7 @@
 package org.ventanilla.ticket;
 
 import jakarta.json.bind.annotation.JsonbTransient;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -28,10 +29,11 @@ public record TicketSummary(
     List<String> tags,
     SlaView sla,
     Integer csatScore,
-    @JsonbTransient long version) {
+    @JsonbTransient long version)
+    implements Serializable {
 
   /** The customer as a ticket refers to it. */
-  public record CustomerRef(long id, String name) {}
+  public record CustomerRef(long id, String name) implements Serializable {}
 
   public static TicketSummary of(Ticket t) {
     return new TicketSummary(

@@ -50,8 +50,11 @@ public class Uploads {
     }
   }
 
-  /** The largest upload ({@code ventanilla.upload.max.bytes}, default 100 MB). */
-  public static long maxBytes() {
+  /**
+   * The largest upload ({@code ventanilla.upload.max.bytes}, default 100 MB); private, since an
+   * EJB's public static methods make WildFly warn at every start (WFLYEJB0131).
+   */
+  private static long maxBytes() {
     return Settings.get("ventanilla.upload.max.bytes")
         .map(Long::parseLong)
         .orElse(DEFAULT_MAX_BYTES);
@@ -117,6 +120,30 @@ public class Uploads {
   public void attach(List<Upload> uploads, Message message, Instant now) {
     for (Upload upload : uploads) {
       em.persist(upload.use(message, now));
+    }
+  }
+
+  /**
+   * Deletes at once the caller's uploads with these ids that no message carries (a multipart reply
+   * that was refused): nothing waits a day for the cleanup.
+   */
+  public void discard(List<String> tokens) {
+    Agent agent = caller.require();
+    for (String token : tokens) {
+      List<Upload> rows =
+          em.createQuery("SELECT u FROM Upload u WHERE u.token = :token", Upload.class)
+              .setParameter("token", token)
+              .getResultList();
+      for (Upload upload : rows) {
+        if (!upload.isUsed() && upload.ownedBy(agent.getUsername())) {
+          try {
+            store.delete(upload.getStoragePath());
+          } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + upload.getStoragePath(), e);
+          }
+          em.remove(upload);
+        }
+      }
     }
   }
 

@@ -185,7 +185,11 @@ public final class DrillEnvironment implements ExtensionContext.Store.CloseableR
    * answer 409 for a moment (its row changes with every mail), so that is tried again.
    */
   public void delete(List<String> paths) {
-    Api admin = admin(a);
+    delete(paths, admin(a));
+  }
+
+  /** The same, through {@code admin} (a server other than A). */
+  public void delete(List<String> paths, Api admin) {
     for (String path : paths) {
       for (int attempt = 0; attempt < 10; attempt++) {
         int status = admin.send("DELETE", path, null, Map.of()).status();

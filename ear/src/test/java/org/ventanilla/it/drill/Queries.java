@@ -59,4 +59,10 @@ final class Queries {
 
   /** Who holds a mailbox's poll lock. */
   static final String POLL_LOCK_OWNER = "SELECT poll_lock_owner FROM channel WHERE id = ?";
+
+  static final String SLA_WARNING_OF_TICKET =
+      "SELECT COUNT(*) FROM ticket_event WHERE ticket_id = ? AND type = 'SLA_WARNING'";
+
+  static final String SLA_BREACH_OF_TICKET =
+      "SELECT COUNT(*) FROM ticket_event WHERE ticket_id = ? AND type = 'SLA_BREACH'";
 }

@@ -206,6 +206,11 @@ public final class ServerProcess {
         name + " did not start in " + START_TIMEOUT + ":\n" + consoleTail());
   }
 
+  /** The server's console output (its start log included). */
+  public Path logFile() {
+    return baseDir.resolve("log/console.log");
+  }
+
   /** The end of the server's console output, for failure messages. */
   public String consoleTail() {
     try {

@@ -1,5 +1,6 @@
 package org.ventanilla.channel.email;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 import org.ventanilla.common.Times;
 
@@ -11,7 +12,8 @@ public record QuarantineView(
     long size,
     OffsetDateTime receivedAt,
     OffsetDateTime resolvedAt,
-    String resolution) {
+    String resolution)
+    implements Serializable {
 
   static QuarantineView of(QuarantinedMail q) {
     return new QuarantineView(

@@ -3,6 +3,7 @@ package org.ventanilla.channel.whatsapp;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
+import java.io.Serializable;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
 import org.ventanilla.common.Times;
@@ -21,7 +22,8 @@ public record WhatsAppTemplateView(
     String status,
     String category,
     JsonArray components,
-    OffsetDateTime syncedAt) {
+    OffsetDateTime syncedAt)
+    implements Serializable {
 
   static WhatsAppTemplateView of(WhatsAppTemplate t) {
     return new WhatsAppTemplateView(
@@ -35,6 +37,51 @@ public record WhatsAppTemplateView(
         t.getCategory(),
         components(t.getComponentsJson()),
         t.getSyncedAt() == null ? null : Times.utc(t.getSyncedAt()));
+  }
+
+  /**
+   * JSON-P's arrays do not serialize, and a page keeps these views in its (clustered) session: the
+   * view travels as {@link Serialized}, its components as JSON text.
+   */
+  private Object writeReplace() {
+    return new Serialized(
+        id,
+        channelId,
+        name,
+        language,
+        parameterCount,
+        text,
+        status,
+        category,
+        components.toString(),
+        syncedAt);
+  }
+
+  private record Serialized(
+      long id,
+      long channelId,
+      String name,
+      String language,
+      int parameterCount,
+      String text,
+      String status,
+      String category,
+      String components,
+      OffsetDateTime syncedAt)
+      implements Serializable {
+    private Object readResolve() {
+      return new WhatsAppTemplateView(
+          id,
+          channelId,
+          name,
+          language,
+          parameterCount,
+          text,
+          status,
+          category,
+          WhatsAppTemplateView.components(components),
+          syncedAt);
+    }
   }
 
   private static JsonArray components(String json) {

@@ -2,19 +2,21 @@ package org.ventanilla.channel.whatsapp;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.ventanilla.channel.SecretBox;
 
 /**
  * Meta's side of the webhook. The signature is the authentication: nothing is stored before it
- * verifies. A verified delivery is stored raw and answered at once; processing follows after the
- * commit (and the timer of {@link WebhookProcessor} catches whatever that kick missed).
+ * verifies. A verified delivery is stored raw by the group commit ({@link WebhookGroupCommit}) and
+ * answered once committed; processing follows (and the timer of {@link WebhookProcessor} catches
+ * whatever that kick missed).
  */
 @Stateless
 @PermitAll
@@ -23,8 +25,7 @@ public class WhatsAppWebhook {
   @Inject WhatsAppRepository whatsapp;
   @Inject SecretBox secrets;
   @Inject WebhookSecrets verifiers;
-  @Inject Clock clock;
-  @Inject Event<Stored> stored;
+  @Inject WebhookGroupCommit groupCommit;
 
   /** Meta's subscription check: the challenge back when the token is one of ours. */
   public Optional<String> verify(String mode, String token, String challenge) {
@@ -42,16 +43,18 @@ public class WhatsAppWebhook {
   }
 
   /**
-   * Stores a delivery whose signature one channel's app secret verifies. The signature comes first,
-   * over the raw bytes against the cached secrets (read anew at most once a second, see {@link
-   * WebhookSecrets#reloaded}); only a verified body is parsed as JSON at all, so a forged delivery
-   * costs a few HMACs and nothing else.
+   * Hands a delivery whose signature one channel's app secret verifies to the group commit. The
+   * signature comes first, over the raw bytes against the cached secrets (read anew at most once a
+   * second, see {@link WebhookSecrets#reloaded}); only a verified body is parsed as JSON at all, so
+   * a forged delivery costs a few HMACs and nothing else.
    *
-   * @return the stored payload's id
+   * @return completes with the stored payload's id once its group is committed (the 200), or
+   *     exceptionally when that commit failed (a 5xx: Meta delivers again)
    * @throws WebhookRejectedException when no signature, or no channel's secret verifies it, or a
    *     verified body is not a JSON object
    */
-  public long receive(byte[] body, String signature) {
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public CompletableFuture<Long> receive(byte[] body, String signature) {
     if (signature == null || signature.isBlank()) {
       throw new WebhookRejectedException(false);
     }
@@ -69,11 +72,7 @@ public class WhatsAppWebhook {
     if (malformed.isPresent()) {
       throw WebhookRejectedException.notJson(malformed.get());
     }
-    WebhookPayload payload = new WebhookPayload(verifier.get(), json, clock.instant());
-    whatsapp.add(payload);
-    whatsapp.flush();
-    stored.fire(new Stored(payload.getId()));
-    return payload.getId();
+    return groupCommit.store(verifier.get(), json);
   }
 
   /** The channel whose secret verifies the signature. */
@@ -86,7 +85,4 @@ public class WhatsAppWebhook {
     }
     return Optional.empty();
   }
-
-  /** A verified delivery was stored. */
-  public record Stored(long payloadId) {}
 }

@@ -29,7 +29,7 @@ public class AgentAdmin implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient AgentService service;
+  @Inject AgentService service;
 
   private List<AgentView> agents;
   private final Map<String, String> roles = new HashMap<>();

@@ -19,8 +19,8 @@ public class ChannelAdmin implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient ChannelService channels;
-  @Inject transient EmailChannelService email;
+  @Inject ChannelService channels;
+  @Inject EmailChannelService email;
 
   private List<ChannelRow> rows;
   private final Map<Long, ConnectionTest> tests = new HashMap<>();

@@ -27,8 +27,8 @@ public class EmailChannelForm implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient ChannelService channels;
-  @Inject transient EmailChannelService service;
+  @Inject ChannelService channels;
+  @Inject EmailChannelService service;
 
   private Long id;
   private boolean created;

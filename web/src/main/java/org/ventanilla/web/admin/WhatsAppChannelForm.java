@@ -23,8 +23,8 @@ public class WhatsAppChannelForm implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient ChannelService channels;
-  @Inject transient WhatsAppChannelService service;
+  @Inject ChannelService channels;
+  @Inject WhatsAppChannelService service;
 
   private Long id;
   private boolean created;

@@ -49,9 +49,7 @@ public class AgentResource {
   public Response create(NewAgent request) {
     Created.requireBody(request);
     AgentView created = agents.create(request);
-    return Response.created(uriInfo.getAbsolutePathBuilder().path(created.username()).build())
-        .entity(created)
-        .build();
+    return Created.at(uriInfo, created.username(), created).build();
   }
 
   @PATCH

@@ -38,10 +38,7 @@ public class CannedResponseResource {
   @POST
   public Response create(CannedResponseRequest request) {
     CannedResponseView created = canned.create(require(request));
-    return Response.created(
-            uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-        .entity(created)
-        .build();
+    return Created.at(uriInfo, created.id(), created).build();
   }
 
   /** Replaces name, shortcut and body (all three are required). */

@@ -71,10 +71,7 @@ public class ChannelResource {
           case EMAIL -> emailChannels.create(read(body, EmailChannelRequest.class));
           case WHATSAPP -> whatsappChannels.create(read(body, WhatsAppChannelRequest.class));
         };
-    return Response.created(
-            uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-        .entity(created)
-        .build();
+    return Created.at(uriInfo, created.id(), created).build();
   }
 
   @PATCH
@@ -173,10 +170,7 @@ public class ChannelResource {
   public Response addTemplate(@PathParam("id") long id, WhatsAppTemplateRequest body) {
     Created.requireBody(body);
     WhatsAppTemplateView created = whatsappChannels.addTemplate(id, body);
-    return Response.created(
-            uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-        .entity(created)
-        .build();
+    return Created.at(uriInfo, created.id(), created).build();
   }
 
   @DELETE

@@ -2,6 +2,7 @@ package org.ventanilla.web.api;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import org.ventanilla.common.InvalidInputException;
 
 /** The one way a resource answers a create: 201 with the new resource's Location and body. */
@@ -10,8 +11,12 @@ final class Created {
   private Created() {}
 
   static Response.ResponseBuilder at(UriInfo uriInfo, Object id, Object entity) {
-    return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(id)).build())
-        .entity(entity);
+    return at(uriInfo.getAbsolutePathBuilder().path(String.valueOf(id)).build(), entity);
+  }
+
+  /** A create whose resource lives elsewhere than under the request's path. */
+  static Response.ResponseBuilder at(URI location, Object entity) {
+    return Response.created(location).entity(entity);
   }
 
   /** The one check that a request carries a JSON body (400 otherwise). */

@@ -7,12 +7,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
 import org.ventanilla.channel.whatsapp.WhatsAppPricingReport;
 import org.ventanilla.channel.whatsapp.WhatsAppPricingService;
 import org.ventanilla.csat.CsatReport;
 import org.ventanilla.csat.CsatService;
 import org.ventanilla.report.ReportService;
 import org.ventanilla.report.SummaryReport;
+import org.ventanilla.web.report.ReportCsv;
 
 /** Reports for agents and admins. */
 @Path("reports")
@@ -33,7 +38,11 @@ public class ReportResource {
     return reports.analytics(from, to, channel, timeZone);
   }
 
-  /** Every table of the analytics as CSV: a first column names the table. */
+  /**
+   * Every table of the analytics page as CSV, each under a line with its title (the page's
+   * downloads, {@code /reports/analytics.csv}): column names in {@code lang} (es or en, by default
+   * en), Spanish files separated by semicolons.
+   */
   @GET
   @Path("analytics.csv")
   @Produces("text/csv")
@@ -41,84 +50,21 @@ public class ReportResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("channel") String channel,
-      @QueryParam("timeZone") String timeZone) {
-    var a = reports.analytics(from, to, channel, timeZone);
-    StringBuilder csv =
-        new StringBuilder(
-            "table,key,tickets,firstResponseMedian,firstResponseP90,resolutionMedian,resolutionP90\r\n");
-    java.util.Map<String, java.util.List<org.ventanilla.report.AnalyticsReport.Breakdown>> tables =
-        new java.util.LinkedHashMap<>();
-    tables.put("channel", a.byChannel());
-    tables.put("agent", a.byAgent());
-    tables.put("tag", a.byTag());
-    tables.put("priority", a.byPriority());
-    tables.forEach(
-        (name, rows) ->
-            rows.forEach(
-                b ->
-                    csv.append(name)
-                        .append(',')
-                        .append(cell(b.key()))
-                        .append(',')
-                        .append(b.tickets())
-                        .append(',')
-                        .append(cell(b.firstResponseMinutes().median()))
-                        .append(',')
-                        .append(cell(b.firstResponseMinutes().p90()))
-                        .append(',')
-                        .append(cell(b.resolutionMinutes().median()))
-                        .append(',')
-                        .append(cell(b.resolutionMinutes().p90()))
-                        .append("\r\n")));
-    csv.append("\r\ntable,day,open\r\n");
-    a.backlog()
-        .forEach(
-            d ->
-                csv.append("backlog,").append(d.day()).append(',').append(d.open()).append("\r\n"));
-    csv.append("\r\ntable,dayOfWeek,hour,tickets\r\n");
-    a.heatmap()
-        .forEach(
-            h ->
-                csv.append("heatmap,")
-                    .append(h.dayOfWeek())
-                    .append(',')
-                    .append(h.hour())
-                    .append(',')
-                    .append(h.tickets())
-                    .append("\r\n"));
-    csv.append("\r\ntable,month,customers,retained,percent\r\n");
-    a.retention()
-        .forEach(
-            r ->
-                csv.append("retention,")
-                    .append(r.month())
-                    .append(',')
-                    .append(r.customers())
-                    .append(',')
-                    .append(r.retained())
-                    .append(',')
-                    .append(cell(r.percent()))
-                    .append("\r\n"));
-    csv.append("\r\ntable,day,percent\r\n");
-    a.slaCompliance()
-        .forEach(
-            d ->
-                csv.append("slaCompliance,")
-                    .append(d.day())
-                    .append(',')
-                    .append(cell(d.percent()))
-                    .append("\r\n"));
-    return Response.ok(csv.toString(), "text/csv;charset=UTF-8")
+      @QueryParam("timeZone") String timeZone,
+      @QueryParam("lang") String lang) {
+    var report = reports.analytics(from, to, channel, timeZone);
+    var surveys = csat.report(from, to);
+    ReportCsv writer =
+        new ReportCsv("es".equals(lang) ? Locale.forLanguageTag("es") : Locale.ENGLISH);
+    StringWriter body = new StringWriter();
+    try {
+      writer.analyticsAll(report, surveys, body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Response.ok(body.toString(), "text/csv;charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"analytics.csv\"")
         .build();
-  }
-
-  private static String cell(Object value) {
-    if (value == null) {
-      return "";
-    }
-    String k = String.valueOf(value).replaceAll("[\\r\\n,\"]", " ");
-    return !k.isEmpty() && "=+-@".indexOf(k.charAt(0)) >= 0 ? "'" + k : k;
   }
 
   /** Surveys by the day they were sent: rate, average score, per agent, channel and day. */

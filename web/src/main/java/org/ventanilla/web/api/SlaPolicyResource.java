@@ -42,10 +42,7 @@ public class SlaPolicyResource {
   @POST
   public Response create(SlaPolicyRequest body) {
     SlaPolicyView created = policies.create(required(body));
-    return Response.created(
-            uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-        .entity(created)
-        .build();
+    return Created.at(uriInfo, created.id(), created).build();
   }
 
   @PATCH

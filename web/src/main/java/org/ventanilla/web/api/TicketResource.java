@@ -16,11 +16,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +42,7 @@ import org.ventanilla.ticket.TicketDetails;
 import org.ventanilla.ticket.TicketMerges;
 import org.ventanilla.ticket.TicketService;
 import org.ventanilla.ticket.TicketSummary;
+import org.ventanilla.ticket.Uploads;
 
 /** Tickets: list, record an inbound message, read, change, note, reply. */
 @Path("tickets")
@@ -51,6 +54,7 @@ public class TicketResource {
   @Inject org.ventanilla.ticket.ConversationSignals signals;
   @Inject TicketBulkActions bulk;
   @Inject TicketMerges merges;
+  @Inject Uploads uploads;
   @Context SecurityContext security;
   @Context UriInfo uriInfo;
 
@@ -75,10 +79,8 @@ public class TicketResource {
   public Response create(NewInboundTicket request) {
     Created.requireBody(request);
     TicketDetails created = tickets.recordInbound(request);
-    return Response.created(
-            uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+    return Created.at(uriInfo, created.id(), created)
         .tag(new EntityTag(String.valueOf(created.version())))
-        .entity(created)
         .build();
   }
 
@@ -140,10 +142,10 @@ public class TicketResource {
             number(body, "messageId"),
             JsonValue.TRUE.equals(following),
             expectedVersion(ifMatch));
-    return Response.created(
-            uriInfo.getBaseUriBuilder().path("tickets").path(String.valueOf(created.id())).build())
+    return Created.at(
+            uriInfo.getBaseUriBuilder().path("tickets").path(String.valueOf(created.id())).build(),
+            created)
         .tag(new EntityTag(String.valueOf(created.version())))
-        .entity(created)
         .build();
   }
 
@@ -236,6 +238,36 @@ public class TicketResource {
                 ? tickets.replyInteractive(id, body.text(), body.interactive())
                 : tickets.reply(id, body == null ? ReplyDraft.text(null) : body.draft());
     return Created.at(uriInfo, reply.id(), reply).build();
+  }
+
+  /** A note as {@code multipart/form-data}: fields text, cc, bcc and file parts. */
+  @POST
+  @Path("{id}/notes")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response addNoteForm(@PathParam("id") long id, List<EntityPart> parts) throws IOException {
+    FormDraft.Read form = FormDraft.read(parts, uploads);
+    try {
+      MessageView note = tickets.addNote(id, form.draft());
+      return Created.at(uriInfo, note.id(), note).build();
+    } catch (RuntimeException e) {
+      uploads.discard(form.storedHere());
+      throw e;
+    }
+  }
+
+  /** A reply as {@code multipart/form-data}: fields text, cc, bcc and file parts. */
+  @POST
+  @Path("{id}/replies")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response replyForm(@PathParam("id") long id, List<EntityPart> parts) throws IOException {
+    FormDraft.Read form = FormDraft.read(parts, uploads);
+    try {
+      MessageView reply = tickets.reply(id, form.draft());
+      return Created.at(uriInfo, reply.id(), reply).build();
+    } catch (RuntimeException e) {
+      uploads.discard(form.storedHere());
+      throw e;
+    }
   }
 
   /**

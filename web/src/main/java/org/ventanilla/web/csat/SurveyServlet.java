@@ -45,7 +45,7 @@ public class SurveyServlet extends HttpServlet {
           + "border-radius:.4rem;background:#2563eb;color:#fff}"
           + ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}";
 
-  @Inject transient CsatService csat;
+  @Inject CsatService csat;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)

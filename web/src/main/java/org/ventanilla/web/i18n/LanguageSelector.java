@@ -36,7 +36,7 @@ public class LanguageSelector implements Serializable {
           "America/Argentina/Buenos_Aires",
           "UTC");
 
-  @Inject transient AgentService agents;
+  @Inject AgentService agents;
 
   private Locale chosen;
   private ZoneId zone;

@@ -24,8 +24,8 @@ public class CustomerPanel implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject TicketInView view;
-  @Inject transient CustomerService customers;
-  @Inject transient CustomerTickets customerTickets;
+  @Inject CustomerService customers;
+  @Inject CustomerTickets customerTickets;
 
   private CustomerHistory customer;
   private String customerName;

@@ -30,7 +30,7 @@ public class InboxBulk implements Serializable {
   /** The assignee menu's value for "nobody". */
   public static final String NOBODY = "none";
 
-  @Inject transient TicketBulkActions bulk;
+  @Inject TicketBulkActions bulk;
   @Inject InboxView inbox;
 
   private String assignee;

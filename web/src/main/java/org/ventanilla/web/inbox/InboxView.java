@@ -1,9 +1,9 @@
 package org.ventanilla.web.inbox;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +37,10 @@ public class InboxView implements Serializable {
   private static final List<String> VIEWS =
       List.of("mine", "unassigned", "breaching", "open", "resolved", "all");
 
-  @Inject transient TicketService tickets;
-  @Inject transient AgentService agents;
-  @Inject transient TagService tagService;
-  @Inject transient SavedViewService savedViews;
-  @Inject transient SecurityContext security;
+  @Inject TicketService tickets;
+  @Inject AgentService agents;
+  @Inject TagService tagService;
+  @Inject SavedViewService savedViews;
 
   private String view = "open";
   private Long saved;
@@ -177,7 +176,8 @@ public class InboxView implements Serializable {
 
   /** Only its owner or an admin deletes a view (the service checks it again). */
   public boolean canDelete(SavedViewSummary aView) {
-    return aView.owner().equals(me()) || security.isCallerInRole(Role.ADMIN_ROLE);
+    return aView.owner().equals(me())
+        || FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Role.ADMIN_ROLE);
   }
 
   public String deleteView(long id) {
@@ -234,8 +234,10 @@ public class InboxView implements Serializable {
     return "/index?faces-redirect=true&saved=" + created.id();
   }
 
+  // The caller from the request, not an injected SecurityContext: WildFly's one does not
+  // serialize, and this bean travels with the session on a cluster.
   private String me() {
-    return security.getCallerPrincipal().getName();
+    return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
   }
 
   public List<String> getViews() {

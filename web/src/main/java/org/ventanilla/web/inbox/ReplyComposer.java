@@ -33,9 +33,9 @@ public class ReplyComposer implements Serializable {
       Pattern.compile("(^|\\s)/([\\p{L}\\p{N}_-]+)\\s*$");
 
   @Inject TicketInView view;
-  @Inject transient TicketService tickets;
-  @Inject transient PresenceRegistry presence;
-  @Inject transient CannedResponseService canned;
+  @Inject TicketService tickets;
+  @Inject PresenceRegistry presence;
+  @Inject CannedResponseService canned;
 
   private String replyText;
   private String noteText;

@@ -27,11 +27,11 @@ public class TicketInView implements Serializable {
   /** The ticket was (re)loaded; {@code ticket} is null when it does not exist. */
   public record Loaded(TicketDetails ticket) {}
 
-  @Inject transient TicketService tickets;
-  @Inject transient org.ventanilla.ticket.ConversationSignals signals;
-  @Inject transient AgentService agents;
-  @Inject transient PresenceRegistry presence;
-  @Inject transient Event<Loaded> loaded;
+  @Inject TicketService tickets;
+  @Inject org.ventanilla.ticket.ConversationSignals signals;
+  @Inject AgentService agents;
+  @Inject PresenceRegistry presence;
+  @Inject Event<Loaded> loaded;
 
   private Long id;
   private TicketDetails ticket;

@@ -1,5 +1,6 @@
 package org.ventanilla.web.inbox;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +26,17 @@ public class TicketLazyModel extends LazyDataModel<TicketSummary> {
 
   private static final long serialVersionUID = 1L;
 
-  private final transient TicketService tickets;
-  private final transient Supplier<TicketFilter> filter;
+  // Both serializable (an EJB reference and a serializable lambda), so that the inbox survives
+  // the failover of a clustered session.
+  private final TicketService tickets;
+  private final Filter filter;
   private Map<Long, Long> unread = Map.of();
   private final Map<Long, TicketSummary> chosen = new LinkedHashMap<>();
 
-  TicketLazyModel(TicketService tickets, Supplier<TicketFilter> filter) {
+  /** The inbox's current filter, read at every load. */
+  interface Filter extends Supplier<TicketFilter>, Serializable {}
+
+  TicketLazyModel(TicketService tickets, Filter filter) {
     this.tickets = tickets;
     this.filter = filter;
   }

@@ -25,8 +25,8 @@ public class TicketProperties implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject TicketInView view;
-  @Inject transient TicketService tickets;
-  @Inject transient AgentService agents;
+  @Inject TicketService tickets;
+  @Inject AgentService agents;
 
   private List<AgentView> team = List.of();
   private String status;

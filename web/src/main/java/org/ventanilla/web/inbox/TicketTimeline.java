@@ -19,7 +19,7 @@ public class TicketTimeline implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject TicketInView view;
-  @Inject transient PresenceRegistry presence;
+  @Inject PresenceRegistry presence;
 
   /**
    * The page's poll every two seconds: says the agent is still here and tells the page (callback

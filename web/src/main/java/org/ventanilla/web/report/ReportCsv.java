@@ -6,10 +6,14 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.ventanilla.csat.CsatReport;
 import org.ventanilla.report.AgentWorkload;
+import org.ventanilla.report.AnalyticsReport;
+import org.ventanilla.report.AnalyticsReport.Breakdown;
 import org.ventanilla.report.DailyTickets;
 import org.ventanilla.report.OpenTickets;
 
@@ -104,6 +108,180 @@ public final class ReportCsv {
             decimal(row.firstResponseMedianMinutes()));
       }
     }
+  }
+
+  /**
+   * One table of the analytics page; {@code csat} is needed only for {@link
+   * ReportTable#ANALYTICS_CSAT}.
+   */
+  public void analytics(ReportTable table, AnalyticsReport report, CsatReport csat, Writer out)
+      throws IOException {
+    out.write(BYTE_ORDER_MARK);
+    try (CSVPrinter printer = new CSVPrinter(out, format)) {
+      analyticsTable(table, report, csat, printer);
+    }
+  }
+
+  /**
+   * Every table of the analytics page in one file: each one under a line with its title and
+   * followed by an empty line, in the page's order.
+   */
+  public void analyticsAll(AnalyticsReport report, CsatReport csat, Writer out) throws IOException {
+    out.write(BYTE_ORDER_MARK);
+    try (CSVPrinter printer = new CSVPrinter(out, format)) {
+      for (ReportTable table : ReportTable.values()) {
+        if (table.analytics()) {
+          printer.printRecord(text(title(table)));
+          analyticsTable(table, report, csat, printer);
+          printer.println();
+        }
+      }
+    }
+  }
+
+  /** The bundle key of an analytics table's title on the page. */
+  static String title(ReportTable table) {
+    return switch (table) {
+      case ANALYTICS_CHANNEL -> "analytics.by.channel";
+      case ANALYTICS_AGENT -> "analytics.by.agent";
+      case ANALYTICS_TAG -> "analytics.by.tag";
+      case ANALYTICS_PRIORITY -> "analytics.by.priority";
+      case ANALYTICS_HEATMAP -> "analytics.heatmap";
+      case ANALYTICS_BACKLOG -> "analytics.backlog";
+      case ANALYTICS_CHANNELS -> "analytics.perChannel";
+      case ANALYTICS_RETENTION -> "analytics.retention";
+      case ANALYTICS_SLA -> "analytics.slaTrend";
+      case ANALYTICS_CSAT -> "analytics.csat";
+      default -> throw new IllegalArgumentException(table + " is not an analytics table");
+    };
+  }
+
+  private void analyticsTable(
+      ReportTable table, AnalyticsReport report, CsatReport csat, CSVPrinter csv)
+      throws IOException {
+    switch (table) {
+      case ANALYTICS_CHANNEL -> breakdowns(report.byChannel(), csv);
+      case ANALYTICS_AGENT -> breakdowns(report.byAgent(), csv);
+      case ANALYTICS_TAG -> breakdowns(report.byTag(), csv);
+      case ANALYTICS_PRIORITY -> breakdowns(report.byPriority(), csv);
+      case ANALYTICS_HEATMAP -> heatmap(report, csv);
+      case ANALYTICS_BACKLOG -> {
+        csv.printRecord(text("reports.col.day"), text("analytics.col.open"));
+        for (AnalyticsReport.DayCount day : report.backlog()) {
+          csv.printRecord(day.day().toString(), day.open());
+        }
+      }
+      case ANALYTICS_CHANNELS -> {
+        csv.printRecord(text("col.channel"), text("reports.col.total"));
+        for (Map.Entry<String, Long> channel : report.ticketsPerChannel().entrySet()) {
+          csv.printRecord(channelName(channel.getKey()), channel.getValue());
+        }
+      }
+      case ANALYTICS_RETENTION -> {
+        csv.printRecord(
+            text("analytics.col.month"),
+            text("analytics.col.customers"),
+            text("analytics.col.retained"),
+            text("analytics.col.percent"));
+        for (AnalyticsReport.Retention month : report.retention()) {
+          csv.printRecord(
+              month.month(), month.customers(), month.retained(), decimal(month.percent()));
+        }
+      }
+      case ANALYTICS_SLA -> {
+        csv.printRecord(text("reports.col.day"), text("analytics.col.percent"));
+        for (AnalyticsReport.DayPercent day : report.slaCompliance()) {
+          csv.printRecord(day.day().toString(), decimal(day.percent()));
+        }
+      }
+      case ANALYTICS_CSAT -> csat(csat, csv);
+      default -> throw new IllegalArgumentException(table + " is not an analytics table");
+    }
+  }
+
+  private void breakdowns(List<Breakdown> rows, CSVPrinter csv) throws IOException {
+    csv.printRecord(
+        text("analytics.col.key"),
+        text("reports.col.total"),
+        text("analytics.frtMedian"),
+        text("analytics.frtP90"),
+        text("analytics.resMedian"),
+        text("analytics.resP90"));
+    for (Breakdown row : rows) {
+      csv.printRecord(
+          row.key() == null ? text("assignee.none") : cell(row.key()),
+          row.tickets(),
+          decimal(row.firstResponseMinutes().median()),
+          decimal(row.firstResponseMinutes().p90()),
+          decimal(row.resolutionMinutes().median()),
+          decimal(row.resolutionMinutes().p90()));
+    }
+  }
+
+  /** Seven lines (Monday first) of 24 hours, as the page shows it. */
+  private void heatmap(AnalyticsReport report, CSVPrinter csv) throws IOException {
+    List<Object> header = new ArrayList<>();
+    header.add(text("analytics.col.dayOfWeek") + " (" + report.timeZone() + ")");
+    for (int hour = 0; hour < 24; hour++) {
+      header.add(hour);
+    }
+    csv.printRecord(header);
+    long[][] cells = AnalyticsGrid.heatmap(report);
+    for (int day = 0; day < 7; day++) {
+      List<Object> row = new ArrayList<>();
+      row.add(text("analytics.dow." + (day + 1)));
+      for (long tickets : cells[day]) {
+        row.add(tickets);
+      }
+      csv.printRecord(row);
+    }
+  }
+
+  private void csat(CsatReport report, CSVPrinter csv) throws IOException {
+    csv.printRecord(
+        text("analytics.col.group"),
+        text("analytics.col.key"),
+        text("analytics.col.sent"),
+        text("analytics.col.answered"),
+        text("analytics.col.responseRate"),
+        text("analytics.csatScore"));
+    csv.printRecord(
+        text("analytics.group.all"),
+        "",
+        report.sent(),
+        report.answered(),
+        decimal(report.responseRate()),
+        decimal(report.averageScore()));
+    for (CsatReport.Row row : report.perAgent()) {
+      csatRow(
+          "analytics.group.agent",
+          row.key() == null ? text("assignee.none") : cell(row.key()),
+          row,
+          csv);
+    }
+    for (CsatReport.Row row : report.perChannel()) {
+      csatRow("analytics.group.channel", channelName(row.key()), row, csv);
+    }
+    for (CsatReport.Row row : report.trend()) {
+      csatRow("analytics.group.day", row.key(), row, csv);
+    }
+  }
+
+  private void csatRow(String group, String key, CsatReport.Row row, CSVPrinter csv)
+      throws IOException {
+    csv.printRecord(
+        text(group),
+        key,
+        row.sent(),
+        row.answered(),
+        decimal(row.responseRate()),
+        decimal(row.averageScore()));
+  }
+
+  private String channelName(String channel) {
+    return channel != null && bundle.containsKey("channel." + channel)
+        ? text("channel." + channel)
+        : cell(channel);
   }
 
   private CSVPrinter printer(Writer out, List<String> header) throws IOException {

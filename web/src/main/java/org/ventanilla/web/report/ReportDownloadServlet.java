@@ -10,21 +10,24 @@ import java.io.Writer;
 import java.util.Locale;
 import java.util.Optional;
 import org.ventanilla.common.InvalidInputException;
+import org.ventanilla.csat.CsatService;
 import org.ventanilla.report.ReportPeriod;
 import org.ventanilla.report.ReportService;
 
 /**
  * {@code GET /reports/daily.csv}, {@code /reports/open.csv}, {@code /reports/agents.csv} with the
  * page's {@code from}, {@code to}, {@code channel} and {@code lang}: a table of the reports page as
- * a download, from the same service calls as the page. Behind the pages' sign-in like every page;
- * read-only, so a plain link.
+ * a download, from the same service calls as the page; {@code /reports/analytics-*.csv} the same
+ * for the analytics page's tables and {@code /reports/analytics.csv} all of them in one file.
+ * Behind the pages' sign-in like every page; read-only, so a plain link.
  */
 @WebServlet("/reports/*")
 public class ReportDownloadServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient ReportService reports;
+  @Inject ReportService reports;
+  @Inject CsatService csat;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -43,6 +46,21 @@ public class ReportDownloadServlet extends HttpServlet {
     try {
       ReportPeriod period = reports.period(from, to);
       // Each table is queried before the first byte goes out: a refusal can still be a 400.
+      if (table.get() == ReportTable.ANALYTICS || table.get().analytics()) {
+        var report = reports.analytics(from, to, channel, null);
+        var surveys =
+            table.get() == ReportTable.ANALYTICS || table.get() == ReportTable.ANALYTICS_CSAT
+                ? csat.report(from, to)
+                : null;
+        try (Writer out = start(response, table.get(), period, channel)) {
+          if (table.get() == ReportTable.ANALYTICS) {
+            csv.analyticsAll(report, surveys, out);
+          } else {
+            csv.analytics(table.get(), report, surveys, out);
+          }
+        }
+        return;
+      }
       switch (table.get()) {
         case DAILY -> {
           var days = reports.ticketsPerDay(from, to, channel);
@@ -62,6 +80,7 @@ public class ReportDownloadServlet extends HttpServlet {
             csv.agents(rows, out);
           }
         }
+        default -> throw new IllegalStateException(table.get() + " is an analytics table");
       }
     } catch (InvalidInputException e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -76,7 +95,7 @@ public class ReportDownloadServlet extends HttpServlet {
       throws IOException {
     String name =
         "ventanilla-"
-            + table.name().toLowerCase(Locale.ROOT)
+            + table.name().toLowerCase(Locale.ROOT).replace('_', '-')
             + "-"
             + period.from()
             + "_"

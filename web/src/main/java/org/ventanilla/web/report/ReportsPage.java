@@ -33,9 +33,9 @@ public class ReportsPage implements Serializable {
   static final String ALL = "all";
   private static final List<String> CHANNEL_OPTIONS = List.of(ALL, "email", "whatsapp");
 
-  @Inject transient ReportService reports;
+  @Inject ReportService reports;
   @Inject LanguageSelector language;
-  @Inject transient org.ventanilla.channel.whatsapp.WhatsAppPricingService pricingReport;
+  @Inject org.ventanilla.channel.whatsapp.WhatsAppPricingService pricingReport;
 
   private LocalDate from;
   private LocalDate to;

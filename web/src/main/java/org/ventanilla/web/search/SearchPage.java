@@ -16,7 +16,7 @@ public class SearchPage implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int SIZE = 25;
 
-  @Inject transient SearchService search;
+  @Inject SearchService search;
 
   private String q;
   private SearchResults results;

@@ -25,8 +25,8 @@ public class TicketTags implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int SUGGESTIONS = 10;
 
-  @Inject transient TicketService tickets;
-  @Inject transient TagService tags;
+  @Inject TicketService tickets;
+  @Inject TagService tags;
   @Inject TicketInView workspace;
 
   private List<String> names;

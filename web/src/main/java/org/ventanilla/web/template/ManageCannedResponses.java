@@ -18,7 +18,7 @@ public class ManageCannedResponses implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient CannedResponseService canned;
+  @Inject CannedResponseService canned;
   @Inject SessionActions session;
 
   private List<CannedResponseView> responses;

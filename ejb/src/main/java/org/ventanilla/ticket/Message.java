@@ -112,6 +112,10 @@ public class Message {
   @Column(name = "bcc_addresses")
   private String bccAddresses;
 
+  /** Inbound mail only: its own To, comma-separated (with its Cc, what the next reply copies). */
+  @Column(name = "to_addresses")
+  private String toAddresses;
+
   @OneToMany(mappedBy = "message", cascade = CascadeType.PERSIST)
   @OrderBy("id")
   private List<Attachment> attachments = new ArrayList<>();
@@ -204,6 +208,13 @@ public class Message {
     return message;
   }
 
+  /** A participant's inbound message (not the customer's): the same, told apart by its author. */
+  static Message fromParticipant(Ticket ticket, InboundContent content, Instant now) {
+    Message message = inbound(ticket, content, now);
+    message.authorType = AuthorType.PARTICIPANT;
+    return message;
+  }
+
   static Message reply(Ticket ticket, Agent agent, String text, Instant now) {
     Message message =
         new Message(
@@ -278,6 +289,37 @@ public class Message {
   void copyTo(java.util.List<String> cc, java.util.List<String> bcc) {
     this.ccAddresses = joined(cc, "cc");
     this.bccAddresses = joined(bcc, "bcc");
+  }
+
+  /**
+   * An inbound mail's own To and Cc, kept so the next reply can copy them; addresses that are not
+   * valid are left out (mail from outside is not refused for its headers), and what does not fit
+   * the column is cut at an address.
+   */
+  public void addressedTo(java.util.List<String> to, java.util.List<String> cc) {
+    this.toAddresses = lenient(to);
+    this.ccAddresses = lenient(cc);
+  }
+
+  private static String lenient(java.util.List<String> addresses) {
+    StringBuilder kept = new StringBuilder();
+    for (String address : new java.util.LinkedHashSet<>(addresses)) {
+      String clean;
+      try {
+        clean = org.ventanilla.common.ContactNormalizer.email(address);
+      } catch (RuntimeException e) {
+        continue;
+      }
+      if (kept.length() + clean.length() + 1 > 4000) {
+        break;
+      }
+      kept.append(kept.length() == 0 ? "" : ",").append(clean);
+    }
+    return kept.length() == 0 ? null : kept.toString();
+  }
+
+  public java.util.List<String> getTo() {
+    return split(toAddresses);
   }
 
   private static String joined(java.util.List<String> addresses, String field) {

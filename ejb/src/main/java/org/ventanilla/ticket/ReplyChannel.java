@@ -57,6 +57,14 @@ public interface ReplyChannel {
     }
   }
 
+  /**
+   * Our own addresses on this channel (every mailbox), left out of a reply's suggested CC; none by
+   * default.
+   */
+  default java.util.Set<String> ownAddresses() {
+    return java.util.Set.of();
+  }
+
   /** 25 MB unless {@code ventanilla.mail.max.attachment.bytes} says otherwise. */
   static long mailMaxBytes() {
     return org.ventanilla.platform.Settings.get("ventanilla.mail.max.attachment.bytes")

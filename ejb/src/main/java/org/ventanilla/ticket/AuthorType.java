@@ -8,5 +8,7 @@ public enum AuthorType {
   /**
    * Someone else on the conversation: copied on a reply, or sent a forward ({@link Participant}).
    */
-  PARTICIPANT
+  PARTICIPANT,
+  /** Someone a forward was sent to, answering it. */
+  THIRD_PARTY
 }

@@ -208,10 +208,38 @@ public class Message {
     return message;
   }
 
-  /** A participant's inbound message (not the customer's): the same, told apart by its author. */
-  static Message fromParticipant(Ticket ticket, InboundContent content, Instant now) {
+  /**
+   * A participant's inbound message (not the customer's): the same, told apart by its author, a
+   * third party when they were sent a forward.
+   */
+  static Message fromParticipant(
+      Ticket ticket, InboundContent content, Participant.Role role, Instant now) {
     Message message = inbound(ticket, content, now);
-    message.authorType = AuthorType.PARTICIPANT;
+    message.authorType =
+        role == Participant.Role.THIRD_PARTY ? AuthorType.THIRD_PARTY : AuthorType.PARTICIPANT;
+    return message;
+  }
+
+  /** An agent's forward to {@code to}: the body holds the note and the forwarded messages. */
+  static Message forward(Ticket ticket, Agent agent, String body, List<String> to, Instant now) {
+    Message message =
+        new Message(
+            ticket,
+            MessageDirection.OUTBOUND,
+            MessageKind.FORWARD,
+            AuthorType.AGENT,
+            agent.getDisplayName(),
+            agent,
+            null,
+            body,
+            null,
+            null,
+            now);
+    message.toAddresses = joined(to, "to");
+    if (message.toAddresses == null) {
+      throw new InvalidInputException("to_required", "A forward needs at least one address in to");
+    }
+    message.deliveryStatus = DeliveryStatus.QUEUED;
     return message;
   }
 
@@ -354,7 +382,7 @@ public class Message {
 
   /** Channels report delivery out of order: only a later status, or a failure, is taken. */
   public boolean updateDelivery(DeliveryStatus reported, String error) {
-    if (kind != MessageKind.MESSAGE || direction != MessageDirection.OUTBOUND) {
+    if (kind == MessageKind.NOTE || direction != MessageDirection.OUTBOUND) {
       return false;
     }
     if (reported == DeliveryStatus.FAILED) {

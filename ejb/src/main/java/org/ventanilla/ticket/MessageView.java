@@ -32,7 +32,8 @@ public record MessageView(
     boolean automated,
     boolean repaired,
     List<String> cc,
-    List<String> bcc) {
+    List<String> bcc,
+    List<String> to) {
 
   /**
    * The message for display: what is new in it, and the quoted history folded away (null when
@@ -120,6 +121,7 @@ public record MessageView(
         m.isAutomated(),
         m.isRepaired(),
         m.getCc(),
-        m.getBcc());
+        m.getBcc(),
+        m.getTo());
   }
 }

@@ -418,7 +418,11 @@ public class Ticket {
     if (mergedInto != null) {
       throw new IllegalStateException("#" + number + " is merged: file on conversation()");
     }
-    Message message = Message.fromParticipant(this, content, now);
+    Participant.Role role =
+        participant(content.senderAddress() == null ? "" : content.senderAddress().toLowerCase())
+            .map(Participant::getRole)
+            .orElse(Participant.Role.CC);
+    Message message = Message.fromParticipant(this, content, role, now);
     String author = content.authorName() == null ? content.senderAddress() : content.authorName();
     if (!content.automated()) {
       if (status == TicketStatus.RESOLVED) {
@@ -433,8 +437,32 @@ public class Ticket {
         now,
         null,
         null,
-        content.automated() ? "automatic reply" : "participant");
+        content.automated()
+            ? "automatic reply"
+            : role == Participant.Role.THIRD_PARTY ? "third party" : "participant");
     replanIfMoved(sla);
+    return message;
+  }
+
+  /**
+   * An agent forwards (part of) the conversation by mail: the recipients become third parties of
+   * the ticket, whose answers join it; the activity log records to whom. Neither a response to the
+   * customer nor a change of status.
+   */
+  public Message forward(Agent agent, String body, List<String> to, Instant now) {
+    requireNotMerged();
+    Message message = Message.forward(this, agent, body, to, now);
+    for (String address : message.getTo()) {
+      addParticipant(address, Participant.Role.THIRD_PARTY, now);
+    }
+    touch(now);
+    record(
+        TicketEventType.FORWARDED,
+        agent.getUsername(),
+        now,
+        null,
+        String.join(", ", message.getTo()),
+        null);
     return message;
   }
 

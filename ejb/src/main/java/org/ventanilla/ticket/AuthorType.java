@@ -4,5 +4,11 @@ package org.ventanilla.ticket;
 public enum AuthorType {
   CUSTOMER,
   AGENT,
-  SYSTEM
+  SYSTEM,
+  /**
+   * Someone else on the conversation: copied on a reply, or sent a forward ({@link Participant}).
+   */
+  PARTICIPANT,
+  /** Someone a forward was sent to, answering it. */
+  THIRD_PARTY
 }

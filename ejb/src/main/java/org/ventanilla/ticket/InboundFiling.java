@@ -64,4 +64,17 @@ public class InboundFiling {
     }
     return new Filed(ticket, message, conversation.isEmpty());
   }
+
+  /**
+   * A mail from a participant of the ticket it answers (someone copied or sent a forward): it joins
+   * that ticket as theirs; no customer is found or created for them.
+   */
+  public Filed fileFromParticipant(
+      Ticket thread, InboundContent content, Instant at, Consumer<Message> attach) {
+    Ticket ticket = thread.conversation();
+    Message message = ticket.receiveFromParticipant(content, at, sla);
+    attach.accept(message);
+    tickets.add(message);
+    return new Filed(ticket, message, false);
+  }
 }

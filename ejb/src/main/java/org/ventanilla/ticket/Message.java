@@ -122,6 +122,10 @@ public class Message {
   @Column(name = "bcc_addresses")
   private String bccAddresses;
 
+  /** Inbound mail only: its own To, comma-separated (with its Cc, what the next reply copies). */
+  @Column(name = "to_addresses")
+  private String toAddresses;
+
   @OneToMany(mappedBy = "message", cascade = CascadeType.PERSIST)
   @OrderBy("id")
   private List<Attachment> attachments = new ArrayList<>();
@@ -214,6 +218,41 @@ public class Message {
     return message;
   }
 
+  /**
+   * A participant's inbound message (not the customer's): the same, told apart by its author, a
+   * third party when they were sent a forward.
+   */
+  static Message fromParticipant(
+      Ticket ticket, InboundContent content, Participant.Role role, Instant now) {
+    Message message = inbound(ticket, content, now);
+    message.authorType =
+        role == Participant.Role.THIRD_PARTY ? AuthorType.THIRD_PARTY : AuthorType.PARTICIPANT;
+    return message;
+  }
+
+  /** An agent's forward to {@code to}: the body holds the note and the forwarded messages. */
+  static Message forward(Ticket ticket, Agent agent, String body, List<String> to, Instant now) {
+    Message message =
+        new Message(
+            ticket,
+            MessageDirection.OUTBOUND,
+            MessageKind.FORWARD,
+            AuthorType.AGENT,
+            agent.getDisplayName(),
+            agent,
+            null,
+            body,
+            null,
+            null,
+            now);
+    message.toAddresses = joined(to, "to");
+    if (message.toAddresses == null) {
+      throw new InvalidInputException("to_required", "A forward needs at least one address in to");
+    }
+    message.deliveryStatus = DeliveryStatus.QUEUED;
+    return message;
+  }
+
   static Message reply(Ticket ticket, Agent agent, String text, Instant now) {
     Message message =
         new Message(
@@ -290,6 +329,37 @@ public class Message {
     this.bccAddresses = joined(bcc, "bcc");
   }
 
+  /**
+   * An inbound mail's own To and Cc, kept so the next reply can copy them; addresses that are not
+   * valid are left out (mail from outside is not refused for its headers), and what does not fit
+   * the column is cut at an address.
+   */
+  public void addressedTo(java.util.List<String> to, java.util.List<String> cc) {
+    this.toAddresses = lenient(to);
+    this.ccAddresses = lenient(cc);
+  }
+
+  private static String lenient(java.util.List<String> addresses) {
+    StringBuilder kept = new StringBuilder();
+    for (String address : new java.util.LinkedHashSet<>(addresses)) {
+      String clean;
+      try {
+        clean = org.ventanilla.common.ContactNormalizer.email(address);
+      } catch (RuntimeException e) {
+        continue;
+      }
+      if (kept.length() + clean.length() + 1 > 4000) {
+        break;
+      }
+      kept.append(kept.length() == 0 ? "" : ",").append(clean);
+    }
+    return kept.length() == 0 ? null : kept.toString();
+  }
+
+  public java.util.List<String> getTo() {
+    return split(toAddresses);
+  }
+
   private static String joined(java.util.List<String> addresses, String field) {
     java.util.LinkedHashSet<String> clean = new java.util.LinkedHashSet<>();
     for (String address : addresses) {
@@ -322,7 +392,7 @@ public class Message {
 
   /** Channels report delivery out of order: only a later status, or a failure, is taken. */
   public boolean updateDelivery(DeliveryStatus reported, String error) {
-    if (kind != MessageKind.MESSAGE || direction != MessageDirection.OUTBOUND) {
+    if (kind == MessageKind.NOTE || direction != MessageDirection.OUTBOUND) {
       return false;
     }
     if (reported == DeliveryStatus.FAILED) {

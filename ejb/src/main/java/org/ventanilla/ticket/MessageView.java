@@ -34,7 +34,8 @@ public record MessageView(
     boolean repaired,
     List<String> cc,
     List<String> bcc,
-    Interactive interactive)
+    Interactive interactive,
+    List<String> to)
     implements Serializable {
 
   /**
@@ -134,6 +135,7 @@ public record MessageView(
         m.getInteractiveType() == null
             ? null
             : new Interactive(
-                m.getInteractiveType(), m.getInteractiveId(), m.getInteractiveTitle()));
+                m.getInteractiveType(), m.getInteractiveId(), m.getInteractiveTitle()),
+        m.getTo());
   }
 }

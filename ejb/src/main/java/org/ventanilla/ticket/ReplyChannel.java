@@ -80,6 +80,13 @@ public interface ReplyChannel {
   /** An agent is writing a reply: the channel may show the customer a typing indicator. */
   default void typing(Ticket ticket, Instant now) {}
 
+   * Our own addresses on this channel (every mailbox), left out of a reply's suggested CC; none by
+   * default.
+   */
+  default java.util.Set<String> ownAddresses() {
+    return java.util.Set.of();
+  }
+
   /** 25 MB unless {@code ventanilla.mail.max.attachment.bytes} says otherwise. */
   static long mailMaxBytes() {
     return org.ventanilla.platform.Settings.get("ventanilla.mail.max.attachment.bytes")

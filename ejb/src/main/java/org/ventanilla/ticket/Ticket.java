@@ -156,6 +156,11 @@ public class Ticket {
   @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
   private List<TicketEvent> events = new ArrayList<>();
 
+  /** People on the ticket beside its customer (CC, forwards' recipients). */
+  @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
+  @jakarta.persistence.OrderBy("id")
+  private List<Participant> participants = new ArrayList<>();
+
   /** The events of this unit of work, for the tests that read them. */
   @Transient private List<TicketEvent> pendingEvents = new ArrayList<>();
 
@@ -379,6 +384,85 @@ public class Ticket {
         null,
         content.automated() ? "automatic reply" : null);
     replanIfMoved(sla);
+    return message;
+  }
+
+  /**
+   * {@code address} (normalized) is on the conversation from now on: its answers to our mails join
+   * this ticket as a participant's. The customer's own address and one already there are left
+   * alone.
+   */
+  public void addParticipant(String address, Participant.Role role, Instant now) {
+    if (address == null
+        || participant(address).isPresent()
+        || customer.contactValues(org.ventanilla.customer.ContactType.EMAIL).contains(address)) {
+      return;
+    }
+    participants.add(new Participant(this, address, role, now));
+  }
+
+  /** The participant with this (normalized) address, if any. */
+  public java.util.Optional<Participant> participant(String address) {
+    return participants.stream().filter(p -> p.getAddress().equals(address)).findFirst();
+  }
+
+  public List<Participant> getParticipants() {
+    return java.util.Collections.unmodifiableList(participants);
+  }
+
+  /**
+   * A participant's answer joins the conversation as theirs: like the customer's, it reopens a
+   * resolved ticket (unless automatic) and counts as the last inbound message.
+   */
+  public Message receiveFromParticipant(InboundContent content, Instant now, SlaTerms.Source sla) {
+    if (mergedInto != null) {
+      throw new IllegalStateException("#" + number + " is merged: file on conversation()");
+    }
+    Participant.Role role =
+        participant(content.senderAddress() == null ? "" : content.senderAddress().toLowerCase())
+            .map(Participant::getRole)
+            .orElse(Participant.Role.CC);
+    Message message = Message.fromParticipant(this, content, role, now);
+    String author = content.authorName() == null ? content.senderAddress() : content.authorName();
+    if (!content.automated()) {
+      if (status == TicketStatus.RESOLVED) {
+        reopen(author, now, "a participant wrote again");
+      }
+      this.lastInboundAt = now;
+    }
+    touch(now);
+    record(
+        TicketEventType.MESSAGE_RECEIVED,
+        author,
+        now,
+        null,
+        null,
+        content.automated()
+            ? "automatic reply"
+            : role == Participant.Role.THIRD_PARTY ? "third party" : "participant");
+    replanIfMoved(sla);
+    return message;
+  }
+
+  /**
+   * An agent forwards (part of) the conversation by mail: the recipients become third parties of
+   * the ticket, whose answers join it; the activity log records to whom. Neither a response to the
+   * customer nor a change of status.
+   */
+  public Message forward(Agent agent, String body, List<String> to, Instant now) {
+    requireNotMerged();
+    Message message = Message.forward(this, agent, body, to, now);
+    for (String address : message.getTo()) {
+      addParticipant(address, Participant.Role.THIRD_PARTY, now);
+    }
+    touch(now);
+    record(
+        TicketEventType.FORWARDED,
+        agent.getUsername(),
+        now,
+        null,
+        String.join(", ", message.getTo()),
+        null);
     return message;
   }
 

@@ -30,8 +30,13 @@ public record TicketDetails(
     Long mergedInto,
     Long splitFrom,
     CsatView csat,
+    List<ParticipantView> participants,
     @JsonbTransient long version)
     implements Serializable {
+
+  /** Someone on the ticket beside its customer: {@code cc} or {@code third_party}. */
+  public record ParticipantView(String address, String role, OffsetDateTime since)
+      implements Serializable {}
 
   /** The customer's satisfaction survey of the ticket: sent, and maybe answered. */
   public record CsatView(
@@ -70,6 +75,12 @@ public record TicketDetails(
         t.getMergedIntoId(),
         t.getSplitFromId(),
         CsatView.of(t),
+        t.getParticipants().stream()
+            .map(
+                p ->
+                    new ParticipantView(
+                        p.getAddress(), Enums.json(p.getRole()), Times.utc(p.getCreatedAt())))
+            .toList(),
         t.getVersion());
   }
 

@@ -20,5 +20,6 @@ public enum TicketEventType {
   SPLIT_TO,
   SPLIT_FROM,
   CSAT_SENT,
-  CSAT_ANSWERED
+  CSAT_ANSWERED,
+  FORWARDED
 }

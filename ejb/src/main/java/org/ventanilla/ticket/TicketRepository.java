@@ -84,10 +84,11 @@ public class TicketRepository {
   public Optional<Message> lastInbound(Ticket ticket) {
     return em.createQuery(
             "SELECT m FROM Message m WHERE m.ticket = :t AND m.direction = :in"
-                + " ORDER BY m.createdAt DESC, m.id DESC",
+                + " AND m.authorType = :customer ORDER BY m.createdAt DESC, m.id DESC",
             Message.class)
         .setParameter("t", ticket)
         .setParameter("in", MessageDirection.INBOUND)
+        .setParameter("customer", AuthorType.CUSTOMER)
         .setMaxResults(1)
         .getResultStream()
         .findFirst();

@@ -278,10 +278,36 @@ public class TicketService {
     }
     Message reply = ticket.reply(agent, draft.text(), now);
     reply.copyTo(draft.ccOrEmpty(), draft.bccOrEmpty());
+    for (String cc : reply.getCc()) {
+      ticket.addParticipant(cc, Participant.Role.CC, now);
+    }
     tickets.add(reply);
     uploads.attach(files, reply, now);
     send(ticket, reply, now);
     return MessageView.of(reply);
+  }
+
+  /**
+   * What the composer pre-fills as a mail reply's CC: the customer's last mail's own To and Cc,
+   * without our mailboxes and the customer; empty on other channels. The agent may change it.
+   */
+  public List<String> suggestedCc(long id) {
+    Ticket ticket = require(id);
+    if (ticket.getChannel() != ChannelType.EMAIL) {
+      return List.of();
+    }
+    java.util.Set<String> ours = channels.of(ticket).ownAddresses();
+    List<String> customer =
+        ticket.getCustomer().contactValues(org.ventanilla.customer.ContactType.EMAIL);
+    return tickets
+        .lastInbound(ticket)
+        .map(
+            m ->
+                java.util.stream.Stream.concat(m.getTo().stream(), m.getCc().stream())
+                    .filter(a -> !ours.contains(a) && !customer.contains(a))
+                    .distinct()
+                    .toList())
+        .orElse(List.of());
   }
 
   /**

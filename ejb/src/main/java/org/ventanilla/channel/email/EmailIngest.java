@@ -152,6 +152,20 @@ public class EmailIngest {
       // An out-of-office answering nothing of ours: never a new ticket.
       return notice(channel, MailNotice.Kind.AUTO_REPLY, mail, raw, now);
     }
+    MailRecipients recipients = MailRecipients.of(raw);
+    Optional<Ticket> participants = participantsThread(mail);
+    if (participants.isPresent()) {
+      filing.fileFromParticipant(
+          participants.get(),
+          content(mail, mail.fromName() == null ? mail.fromAddress() : mail.fromName()),
+          now,
+          message -> {
+            message.addressedTo(recipients.to(), recipients.cc());
+            attach(message, mail, now);
+          });
+      channel.countReceived(1);
+      return Outcome.ADDED_TO_TICKET;
+    }
     Customer customer =
         customers.findOrCreate(ContactType.EMAIL, mail.fromAddress(), mail.fromName(), now);
     Optional<Ticket> existing = thread(mail, customer);
@@ -163,19 +177,44 @@ public class EmailIngest {
             channel.getId(),
             mail.subject(),
             mail.fromName() == null ? mail.fromAddress() : mail.fromName()),
-        new InboundContent(
-            mail.fromName() == null ? customer.getName() : mail.fromName(),
-            mail.fromAddress(),
-            mail.subject(),
-            mail.text(),
-            mail.html(),
-            mail.messageId(),
-            mail.automatic(),
-            mail.repaired()),
+        content(mail, mail.fromName() == null ? customer.getName() : mail.fromName()),
         now,
-        message -> attach(message, mail, now));
+        message -> {
+          message.addressedTo(recipients.to(), recipients.cc());
+          attach(message, mail, now);
+        });
     channel.countReceived(1);
     return existing.isPresent() ? Outcome.ADDED_TO_TICKET : Outcome.NEW_TICKET;
+  }
+
+  private static InboundContent content(ParsedMail mail, String author) {
+    return new InboundContent(
+        author,
+        mail.fromAddress(),
+        mail.subject(),
+        mail.text(),
+        mail.html(),
+        mail.messageId(),
+        mail.automatic(),
+        mail.repaired());
+  }
+
+  /**
+   * The ticket a mail answers (by its In-Reply-To or References) when its sender is one of that
+   * ticket's participants (copied on a reply, sent a forward) and not its customer.
+   */
+  private Optional<Ticket> participantsThread(ParsedMail mail) {
+    String sender;
+    try {
+      sender = org.ventanilla.common.ContactNormalizer.email(mail.fromAddress());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+    return tickets
+        .findByMessageIds(ChannelType.EMAIL, mail.threadIds())
+        .map(Ticket::conversation)
+        .filter(t -> t.participant(sender).isPresent())
+        .filter(t -> !t.getCustomer().contactValues(ContactType.EMAIL).contains(sender));
   }
 
   /** The mail's files, stored in our attachment store, on the message that carries them. */

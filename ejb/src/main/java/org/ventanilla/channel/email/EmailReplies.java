@@ -17,6 +17,15 @@ import org.ventanilla.ticket.Ticket;
 public class EmailReplies implements ReplyChannel {
 
   @Inject Outbox outbox;
+  @jakarta.persistence.PersistenceContext jakarta.persistence.EntityManager em;
+
+  /** Every mailbox's address, normalized as addresses are stored. */
+  @Override
+  public java.util.Set<String> ownAddresses() {
+    return new java.util.HashSet<>(
+        em.createQuery("SELECT LOWER(c.address) FROM EmailChannel c", String.class)
+            .getResultList());
+  }
 
   @Override
   public ChannelType kind() {

@@ -22,6 +22,7 @@ import org.ventanilla.common.ChannelType;
 import org.ventanilla.customer.ContactType;
 import org.ventanilla.ticket.AttachmentStore;
 import org.ventanilla.ticket.Message;
+import org.ventanilla.ticket.MessageKind;
 import org.ventanilla.ticket.Ticket;
 import org.ventanilla.ticket.TicketRepository;
 
@@ -59,6 +60,13 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("The customer has no email address"));
     List<String> references = tickets.externalIdsOf(ticket, 20);
+    if (message.getKind() == MessageKind.FORWARD) {
+      // To the forward's own recipients, a conversation of its own: their answer threads by its
+      // Message-ID, and nothing of the customer's thread goes along.
+      to = String.join(", ", message.getTo());
+      lastInbound = null;
+      references = List.of();
+    }
     return new OutgoingMail(
         mailbox.getSmtpHost(),
         mailbox.getSmtpPort(),
@@ -68,7 +76,9 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
         mailbox.getAddress(),
         message.getAuthorName(),
         to,
-        replySubject(ticket.getSubject(), ticket.getNumber()),
+        message.getKind() == MessageKind.FORWARD
+            ? forwardSubject(ticket.getSubject(), ticket.getNumber())
+            : replySubject(ticket.getSubject(), ticket.getNumber()),
         messageId(message, mailbox.getAddress()),
         lastInbound == null ? null : lastInbound.getExternalId(),
         references,
@@ -111,6 +121,11 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
         List.of(),
         text,
         true);
+  }
+
+  /** "Fwd: <subject> [#1042]", without piling up prefixes or tags. */
+  static String forwardSubject(String subject, long number) {
+    return "Fwd: " + replySubject(subject, number).substring("Re: ".length());
   }
 
   /** "Re: <subject> [#1042]", without piling up prefixes or tags. */
@@ -172,8 +187,9 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
       throws MessagingException, UnsupportedEncodingException {
     MimeMessage mime = new FixedIdMessage(session, oneLine(mail.messageId()));
     mime.setFrom(new InternetAddress(mail.fromAddress(), oneLine(mail.fromName()), "UTF-8"));
-    mime.setRecipient(
-        jakarta.mail.Message.RecipientType.TO, new InternetAddress(oneLine(mail.to()), true));
+    // One address, or a forward's several separated by commas.
+    mime.setRecipients(
+        jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(oneLine(mail.to()), true));
     mime.setSubject(oneLine(mail.subject()), "UTF-8");
     mime.setSentDate(new Date());
     if (mail.inReplyTo() != null) {

@@ -32,6 +32,7 @@ import org.ventanilla.common.NotFoundException;
 import org.ventanilla.common.Page;
 import org.ventanilla.common.Page.PageRequest;
 import org.ventanilla.ticket.BulkOutcome;
+import org.ventanilla.ticket.ForwardRequest;
 import org.ventanilla.ticket.MessageView;
 import org.ventanilla.ticket.NewInboundTicket;
 import org.ventanilla.ticket.ReplyDraft;
@@ -39,6 +40,7 @@ import org.ventanilla.ticket.TemplateReply;
 import org.ventanilla.ticket.TicketBulkActions;
 import org.ventanilla.ticket.TicketChanges;
 import org.ventanilla.ticket.TicketDetails;
+import org.ventanilla.ticket.TicketForwards;
 import org.ventanilla.ticket.TicketMerges;
 import org.ventanilla.ticket.TicketService;
 import org.ventanilla.ticket.TicketSummary;
@@ -55,6 +57,7 @@ public class TicketResource {
   @Inject TicketBulkActions bulk;
   @Inject TicketMerges merges;
   @Inject Uploads uploads;
+  @Inject TicketForwards forwards;
   @Context SecurityContext security;
   @Context UriInfo uriInfo;
 
@@ -238,6 +241,17 @@ public class TicketResource {
                 ? tickets.replyInteractive(id, body.text(), body.interactive())
                 : tickets.reply(id, body == null ? ReplyDraft.text(null) : body.draft());
     return Created.at(uriInfo, reply.id(), reply).build();
+  }
+
+  /**
+   * Forwards messages of a mail ticket, with their files, to {@code to}: {@code {"to":[...],
+   * "text":"...","messageIds":[...]}} (all messages when absent); answers the forward as a message.
+   */
+  @POST
+  @Path("{id}/forwards")
+  public Response forward(@PathParam("id") long id, ForwardRequest body) {
+    MessageView forward = forwards.forward(id, body);
+    return Created.at(uriInfo, forward.id(), forward).build();
   }
 
   /** A note as {@code multipart/form-data}: fields text, cc, bcc and file parts. */

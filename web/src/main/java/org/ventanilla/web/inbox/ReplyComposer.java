@@ -1,11 +1,13 @@
 package org.ventanilla.web.inbox;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.event.Observes;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -13,6 +15,7 @@ import java.util.regex.Pattern;
 import org.primefaces.PrimeFaces;
 import org.ventanilla.template.CannedResponseService;
 import org.ventanilla.template.CannedResponseView;
+import org.ventanilla.ticket.ReplyDraft;
 import org.ventanilla.ticket.ReplyTemplate;
 import org.ventanilla.ticket.ReplyWindow;
 import org.ventanilla.ticket.TemplateReply;
@@ -38,6 +41,9 @@ public class ReplyComposer implements Serializable {
   @Inject CannedResponseService canned;
 
   private String replyText;
+  private String cc;
+  private String bcc;
+  private boolean ccPrefilled;
   private String noteText;
   private List<CannedResponseView> cannedResponses = List.of();
   private Long cannedId;
@@ -55,12 +61,34 @@ public class ReplyComposer implements Serializable {
     cannedResponses = canned.available();
   }
 
+  /**
+   * Each load of the ticket: a mail reply's CC starts as the customer's last mail's To and Cc minus
+   * our own mailboxes (once per view, and again after a reply was sent); the agent may edit it.
+   */
+  void prefillCc(@Observes TicketInView.Loaded loaded) {
+    if (ccPrefilled || loaded.ticket() == null) {
+      return;
+    }
+    ccPrefilled = true;
+    cc =
+        "email".equals(loaded.ticket().channel())
+            ? String.join(", ", tickets.suggestedCc(loaded.ticket().id()))
+            : null;
+  }
+
+  private static List<String> addresses(String field) {
+    return field == null || field.isBlank()
+        ? List.of()
+        : Arrays.stream(field.split("[,;]")).map(String::trim).filter(a -> !a.isEmpty()).toList();
+  }
+
   public void reply() {
     String buttons = interactive;
+    ReplyDraft draft = new ReplyDraft(replyText, addresses(cc), addresses(bcc), null);
     if (Feedback.run(
         () -> {
           if (buttons == null) {
-            tickets.reply(view.getId(), replyText);
+            tickets.reply(view.getId(), draft);
           } else {
             try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(buttons))) {
               tickets.replyInteractive(view.getId(), replyText, reader.readObject());
@@ -69,6 +97,8 @@ public class ReplyComposer implements Serializable {
         })) {
       replyText = null;
       interactive = null;
+      bcc = null;
+      ccPrefilled = false;
       // Sent: no longer writing, still here.
       presence.left(view.getId(), view.me().username());
       presence.viewing(view.getId(), view.me().username(), view.me().displayName());
@@ -299,6 +329,22 @@ public class ReplyComposer implements Serializable {
 
   public List<TemplateParameter> getTemplateParameters() {
     return templateParameters;
+  }
+
+  public String getCc() {
+    return cc;
+  }
+
+  public void setCc(String cc) {
+    this.cc = cc;
+  }
+
+  public String getBcc() {
+    return bcc;
+  }
+
+  public void setBcc(String bcc) {
+    this.bcc = bcc;
   }
 
   public String getReplyText() {

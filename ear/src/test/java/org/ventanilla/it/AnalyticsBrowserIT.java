@@ -51,6 +51,12 @@ class AnalyticsBrowserIT {
                     .formatted("ana-" + UUID.randomUUID() + "@example.org"))
             .status());
 
+    // The API's CSV is the same file: every table under its title, here in English.
+    Api.Response api =
+        admin.send("GET", "reports/analytics.csv?lang=en", null, Map.of("Accept", "text/csv"));
+    assertEquals(200, api.status(), api::toString);
+    assertTrue(api.body().contains("\r\nMonthly retention\r\nMonth,Customers,"), api.body());
+
     try (Browser browser = Browser.open("es")) {
       browser.signIn(agent, "ines-secret-1");
       browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("nav-analytics"))).click();

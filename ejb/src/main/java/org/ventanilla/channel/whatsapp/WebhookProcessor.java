@@ -17,6 +17,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -60,6 +62,8 @@ public class WebhookProcessor {
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean wanted = new AtomicBoolean();
   private final AtomicInteger extraFilers = new AtomicInteger();
+  // Payloads a filer of this server is filing one by one: the other filer leaves them alone.
+  private final Set<Long> inHand = ConcurrentHashMap.newKeySet();
 
   @PostConstruct
   void schedule() {
@@ -153,6 +157,17 @@ public class WebhookProcessor {
   }
 
   private void handle(long id) {
+    if (!inHand.add(id)) {
+      return;
+    }
+    try {
+      handleInHand(id);
+    } finally {
+      inHand.remove(id);
+    }
+  }
+
+  private void handleInHand(long id) {
     Optional<WhatsAppInbound.Pending> found = inbound.pending(id);
     if (found.isEmpty()) {
       return;

@@ -19,4 +19,10 @@ public class WebhookKicker {
   public void kick() {
     processor.process();
   }
+
+  /** One more filer while there is backlog (see {@link WebhookProcessor#fileBacklog}). */
+  @Asynchronous
+  public void fileBacklog() {
+    processor.fileBacklog();
+  }
 }

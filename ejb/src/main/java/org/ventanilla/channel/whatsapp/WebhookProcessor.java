@@ -17,7 +17,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ventanilla.channel.whatsapp.MediaDownloader.MediaDownloadException;
@@ -28,7 +31,10 @@ import org.ventanilla.channel.whatsapp.WebhookEvents.StatusUpdate;
 /**
  * Turns stored webhook payloads into messages and delivery statuses: right after each is stored,
  * and every few seconds for whatever a crash or a failure left behind. One pass at a time per
- * server; the wamid's unique key keeps several servers from filing a message twice.
+ * server, and while a pass finds full batches (a backlog) up to {@link #EXTRA_FILERS} more filers
+ * beside it: each batch claims its rows with {@code FOR UPDATE SKIP LOCKED}, so no two filers (of
+ * this server or another) hold the same payload, and the wamid's unique key keeps a message from
+ * being filed twice.
  */
 @Singleton
 @PermitAll
@@ -41,15 +47,23 @@ public class WebhookProcessor {
   private static final Logger LOG = Logger.getLogger(WebhookProcessor.class.getName());
   private static final long INTERVAL_MS = 5_000;
   private static final int BATCH = 100;
+
+  /** Filers beside the pass while there is backlog (the machine has few cores). */
+  static final int EXTRA_FILERS = 1;
+
   private static final long[] DOWNLOAD_BACKOFF_MS = {0, 500, 2_000};
 
   @Resource TimerService timers;
   @Inject WhatsAppInbound inbound;
   @Inject MediaRetries media;
   @Inject MediaDownloader downloader;
+  @Inject WebhookKicker kicker;
 
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean wanted = new AtomicBoolean();
+  private final AtomicInteger extraFilers = new AtomicInteger();
+  // Payloads a filer of this server is filing one by one: the other filer leaves them alone.
+  private final Set<Long> inHand = ConcurrentHashMap.newKeySet();
 
   @PostConstruct
   void schedule() {
@@ -82,6 +96,9 @@ public class WebhookProcessor {
           int claimed;
           do {
             claimed = nextBatch();
+            if (claimed == BATCH) {
+              moreFilers();
+            }
           } while (claimed == BATCH);
           media.dueMedia(BATCH).forEach(this::retryMedia);
         }
@@ -92,6 +109,32 @@ public class WebhookProcessor {
       } finally {
         running.set(false);
       }
+    }
+  }
+
+  /** A backlog: one more filer beside this pass, if there is room for it. */
+  private void moreFilers() {
+    int now = extraFilers.get();
+    if (now < EXTRA_FILERS && extraFilers.compareAndSet(now, now + 1)) {
+      try {
+        kicker.fileBacklog();
+      } catch (RuntimeException e) {
+        extraFilers.decrementAndGet();
+        LOG.log(Level.FINE, "No extra filer", e);
+      }
+    }
+  }
+
+  /** An extra filer: full batches until the backlog is gone (media retries stay with the pass). */
+  public void fileBacklog() {
+    try {
+      while (nextBatch() == BATCH) {
+        // Go on: there is more.
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Extra webhook filer stopped: " + e.getMessage());
+    } finally {
+      extraFilers.decrementAndGet();
     }
   }
 
@@ -114,6 +157,17 @@ public class WebhookProcessor {
   }
 
   private void handle(long id) {
+    if (!inHand.add(id)) {
+      return;
+    }
+    try {
+      handleInHand(id);
+    } finally {
+      inHand.remove(id);
+    }
+  }
+
+  private void handleInHand(long id) {
     Optional<WhatsAppInbound.Pending> found = inbound.pending(id);
     if (found.isEmpty()) {
       return;

@@ -14,5 +14,7 @@ public enum TicketEventType {
   TAGGED,
   UNTAGGED,
   SLA_WARNING,
-  SLA_BREACH
+  SLA_BREACH,
+  SNOOZED,
+  UNSNOOZED
 }

@@ -25,6 +25,7 @@ public record TicketSummary(
     OffsetDateTime updatedAt,
     OffsetDateTime firstResponseAt,
     OffsetDateTime resolvedAt,
+    String snoozedUntil,
     List<String> tags,
     SlaView sla,
     @JsonbTransient long version) {
@@ -46,6 +47,7 @@ public record TicketSummary(
         Times.utc(t.getUpdatedAt()),
         Times.utc(t.getFirstResponseAt()),
         Times.utc(t.getResolvedAt()),
+        t.snoozedUntilJson(),
         t.getTagNames(),
         SlaView.of(t, Instant.now()),
         t.getVersion());

@@ -37,6 +37,7 @@ import org.ventanilla.ticket.TicketBulkActions;
 import org.ventanilla.ticket.TicketChanges;
 import org.ventanilla.ticket.TicketDetails;
 import org.ventanilla.ticket.TicketService;
+import org.ventanilla.ticket.TicketSnoozing;
 import org.ventanilla.ticket.TicketSummary;
 
 /** Tickets: list, record an inbound message, read, change, note, reply. */
@@ -47,6 +48,7 @@ public class TicketResource {
 
   @Inject TicketService tickets;
   @Inject TicketBulkActions bulk;
+  @Inject TicketSnoozing snoozing;
   @Context SecurityContext security;
   @Context UriInfo uriInfo;
 
@@ -58,12 +60,20 @@ public class TicketResource {
       @QueryParam("priority") String priority,
       @QueryParam("tag") String tag,
       @QueryParam("sla") String sla,
+      @QueryParam("snoozed") boolean snoozed,
       @QueryParam("page") Integer page,
       @QueryParam("size") Integer size) {
     PageRequest request = Page.request(page, size);
     return tickets.list(
         TicketQueryParams.filter(
-            status, channel, assignee, priority, tag, sla, security.getUserPrincipal().getName()),
+                status,
+                channel,
+                assignee,
+                priority,
+                tag,
+                sla,
+                security.getUserPrincipal().getName())
+            .onlySnoozed(snoozed),
         request);
   }
 
@@ -91,6 +101,9 @@ public class TicketResource {
   public Response update(
       @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonObject body) {
     Created.requireBody(body);
+    if (body.containsKey("snoozedUntil")) {
+      snoozing.change(id, text(body, "snoozedUntil"));
+    }
     TicketChanges changes =
         new TicketChanges(
             text(body, "status"),

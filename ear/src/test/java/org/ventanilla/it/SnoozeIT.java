@@ -37,7 +37,8 @@ class SnoozeIT {
     int id = open("Luego " + token);
     String until = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(20).toString();
 
-    Api.Response snoozed = admin.patch("tickets/" + id, "{\"snoozedUntil\":\"" + until + "\"}", Map.of());
+    Api.Response snoozed =
+        admin.patch("tickets/" + id, "{\"snoozedUntil\":\"" + until + "\"}", Map.of());
 
     assertEquals(200, snoozed.status(), snoozed::toString);
     assertFalse(snoozed.object().isNull("snoozedUntil"), snoozed::toString);
@@ -58,7 +59,8 @@ class SnoozeIT {
   }
 
   @Test
-  @DisplayName("snoozed until the customer replies shows so; a bad time is refused; null brings it back")
+  @DisplayName(
+      "snoozed until the customer replies shows so; a bad time is refused; null brings it back")
   void snoozedUntilCustomerReply() {
     String email = "snooze+" + UUID.randomUUID() + "@example.com";
     Api.Response created =

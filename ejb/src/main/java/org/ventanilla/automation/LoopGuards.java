@@ -21,7 +21,7 @@ public class LoopGuards {
   @Inject ReplyChannels replies;
 
   public boolean mayAutoReply(Ticket ticket, Message message, Instant now) {
-    if (message.isAutomatic()) {
+    if (message.isAutomated()) {
       return false;
     }
     String sender = message.getSenderAddress();

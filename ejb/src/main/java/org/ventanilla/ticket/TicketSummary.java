@@ -28,6 +28,7 @@ public record TicketSummary(
     String snoozedUntil,
     List<String> tags,
     SlaView sla,
+    Integer csatScore,
     @JsonbTransient long version) {
 
   /** The customer as a ticket refers to it. */
@@ -50,6 +51,7 @@ public record TicketSummary(
         t.snoozedUntilJson(),
         t.getTagNames(),
         SlaView.of(t, Instant.now()),
+        t.getCsatScore(),
         t.getVersion());
   }
 }

@@ -23,16 +23,19 @@ import org.ventanilla.ticket.TicketSnoozing;
  * Brings snoozed tickets back and looks at the time rules every {@code
  * ventanilla.automation.tick.seconds} (default 30). Every server runs it; each firing claims its
  * ticket and wait in the database first, so a wait fires once whichever server gets there. The
- * timer itself is not persistent: a tick missed while the server was down is simply the next tick's
- * work, since the claims are the memory.
+ * timer is persistent; the tick runs outside a transaction and each ticket's work in one of its own
+ * (a tick missed while the server was down is simply the next tick's work: the claims are the
+ * memory).
  */
 @Singleton
 @Startup
+@jakarta.ejb.DependsOn("Migrations")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RuleClock {
 
   private static final Logger LOG = Logger.getLogger(RuleClock.class.getName());
   private static final int PER_RULE = 200;
+  private static final String TIMER = "automation-time-rules";
 
   @Resource TimerService timers;
   @Inject RuleRepository rules;
@@ -46,11 +49,18 @@ public class RuleClock {
   void start() {
     long seconds =
         Settings.get("ventanilla.automation.tick.seconds").map(Long::parseLong).orElse(30L);
-    timers.createIntervalTimer(
-        seconds * 1000, seconds * 1000, new TimerConfig("automation-time-rules", false));
+    // Persistent, as the issue asks; the one left from the last start is replaced, so the period
+    // follows the setting and starts do not pile timers up.
+    for (jakarta.ejb.Timer old : timers.getTimers()) {
+      if (TIMER.equals(old.getInfo())) {
+        old.cancel();
+      }
+    }
+    timers.createIntervalTimer(seconds * 1000, seconds * 1000, new TimerConfig(TIMER, true));
   }
 
   @Timeout
+  @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
   void tick() {
     if (!running.compareAndSet(false, true)) {
       return;

@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -108,6 +109,12 @@ public class RuleEngine {
   }
 
   private boolean fire(Rule rule, Ticket ticket, String anchor) {
+    // The rule's row lock serializes its firings on every server: the storm count below is exact,
+    // and once paused no firing slips through.
+    em.refresh(rule, LockModeType.PESSIMISTIC_WRITE);
+    if (!rule.isActive()) {
+      return false;
+    }
     Instant now = clock.instant();
     RuleDefinition definition = rule.definition();
     boolean mayReply =
@@ -176,7 +183,30 @@ public class RuleEngine {
                               "rule",
                               actor + " · #" + ticket.getNumber() + " " + ticket.getSubject(),
                               now)));
-      case SNOOZE -> LOG.fine(() -> actor + ": snooze is not available yet");
+      case SNOOZE -> ticket.snooze(snoozeUntil(action, now), actor, now);
+    }
+  }
+
+  /**
+   * A snooze action's value: minutes from now (a number), an ISO-8601 time, or {@code
+   * "customer_reply"} (answered as null: until the customer writes).
+   */
+  static Instant snoozeUntil(RuleDefinition.Action action, Instant now) {
+    if (action.value() instanceof jakarta.json.JsonNumber minutes) {
+      return now.plus(Duration.ofMinutes(Math.max(1, minutes.longValue())));
+    }
+    String text = action.text().strip();
+    if (org.ventanilla.ticket.TicketSnoozing.CUSTOMER_REPLY.equals(text)) {
+      return null;
+    }
+    if (text.chars().allMatch(Character::isDigit)) {
+      return now.plus(Duration.ofMinutes(Math.max(1, Long.parseLong(text))));
+    }
+    try {
+      return java.time.OffsetDateTime.parse(text).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new org.ventanilla.common.InvalidInputException(
+          "snooze takes minutes, an ISO-8601 time or \"customer_reply\"");
     }
   }
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.ventanilla.agent.Availability;
 import org.ventanilla.agent.AvailabilityChanged;
+import org.ventanilla.ticket.AgentActed;
 import org.ventanilla.ticket.CustomerWrote;
 import org.ventanilla.ticket.TicketOpened;
 
@@ -36,6 +37,12 @@ public class TicketTriggers {
 
   void onCustomerMessage(@Observes(during = TransactionPhase.AFTER_SUCCESS) CustomerWrote wrote) {
     rules.run(RuleDefinition.Event.CUSTOMER_MESSAGE, wrote.ticketId());
+  }
+
+  void onAgentActed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AgentActed acted) {
+    rules.run(
+        acted.replied() ? RuleDefinition.Event.AGENT_REPLY : RuleDefinition.Event.TICKET_UPDATED,
+        acted.ticketId());
   }
 
   void onAvailability(

@@ -96,6 +96,24 @@ public class Assignment {
     return total;
   }
 
+  /**
+   * A rule's "round robin" action, in the rule's transaction: the ticket goes to whoever's turn it
+   * is, round robin when assignment is off; nobody online leaves it as it is.
+   */
+  public void handOutNow(Ticket ticket, String actor) {
+    AssignmentSetting setting = repository.lockSettings();
+    AssignmentMode mode =
+        setting.getMode() == AssignmentMode.OFF ? AssignmentMode.ROUND_ROBIN : setting.getMode();
+    repository
+        .nextAgent(mode, setting.getCapacity())
+        .ifPresent(
+            a -> {
+              ticket.assign(a, actor, clock.instant());
+              repository.recordTurn(a, setting.nextTurn());
+              repository.flush();
+            });
+  }
+
   private boolean handOut(AssignmentSetting setting, Ticket ticket, Instant now) {
     Optional<Agent> agent = repository.nextAgent(setting.getMode(), setting.getCapacity());
     agent.ifPresent(

@@ -88,7 +88,7 @@ public class AutoAcknowledgements {
   }
 
   /** Inside the business hours of the SLA policy that applies to the ticket (always, if none). */
-  boolean isOpen(Ticket ticket, Instant now) {
+  public boolean isOpen(Ticket ticket, Instant now) {
     return policies
         .applicable(ticket.getPriority(), ticket.getChannel())
         .map(SlaPolicy::businessHours)

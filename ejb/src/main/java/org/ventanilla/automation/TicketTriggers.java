@@ -6,6 +6,8 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.ventanilla.agent.Availability;
 import org.ventanilla.agent.AvailabilityChanged;
+import org.ventanilla.ticket.AgentActed;
+import org.ventanilla.ticket.CustomerWrote;
 import org.ventanilla.ticket.TicketOpened;
 
 /**
@@ -16,15 +18,31 @@ import org.ventanilla.ticket.TicketOpened;
 @ApplicationScoped
 public class TicketTriggers {
 
+  @Inject RuleEngine rules;
   @Inject AutoAcknowledgements acknowledgements;
   @Inject Assignment assignment;
 
+  /** Rules first, then the acknowledgement, then assignment (which leaves a rule's choice). */
   void onOpened(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketOpened opened) {
     try {
-      acknowledgements.acknowledge(opened.ticketId(), opened.messageId());
+      rules.run(RuleDefinition.Event.TICKET_CREATED, opened.ticketId());
     } finally {
-      assignment.assignOpened(opened.ticketId());
+      try {
+        acknowledgements.acknowledge(opened.ticketId(), opened.messageId());
+      } finally {
+        assignment.assignOpened(opened.ticketId());
+      }
     }
+  }
+
+  void onCustomerMessage(@Observes(during = TransactionPhase.AFTER_SUCCESS) CustomerWrote wrote) {
+    rules.run(RuleDefinition.Event.CUSTOMER_MESSAGE, wrote.ticketId());
+  }
+
+  void onAgentActed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AgentActed acted) {
+    rules.run(
+        acted.replied() ? RuleDefinition.Event.AGENT_REPLY : RuleDefinition.Event.TICKET_UPDATED,
+        acted.ticketId());
   }
 
   void onAvailability(

@@ -57,6 +57,11 @@ public class Notification {
     this.createdAt = now;
   }
 
+  /** A notification raised by another capability (automation telling admins of a paused rule). */
+  public static Notification of(Agent agent, Ticket ticket, String kind, String text, Instant now) {
+    return new Notification(agent, ticket, kind, text, now);
+  }
+
   public Long getId() {
     return id;
   }

@@ -23,6 +23,7 @@ public class InboundFiling {
   @Inject TicketRepository tickets;
   @Inject SlaTerms.Source sla;
   @Inject Event<TicketOpened> openedEvents;
+  @Inject Event<CustomerWrote> wroteEvents;
 
   /** How a new conversation starts when the message continues none. */
   public record Opening(ChannelType kind, Long channelId, String subject, String openedBy) {}
@@ -61,6 +62,8 @@ public class InboundFiling {
     tickets.add(message);
     if (conversation.isEmpty()) {
       openedEvents.fire(new TicketOpened(ticket.getId(), message.getId()));
+    } else if (!message.isAutomated()) {
+      wroteEvents.fire(new CustomerWrote(ticket.getId(), message.getId()));
     }
     return new Filed(ticket, message, conversation.isEmpty());
   }

@@ -301,6 +301,21 @@ public class Message {
     return message;
   }
 
+  static Message automaticNote(Ticket ticket, String actor, String text, Instant now) {
+    return new Message(
+        ticket,
+        MessageDirection.OUTBOUND,
+        MessageKind.NOTE,
+        AuthorType.SYSTEM,
+        actor,
+        null,
+        null,
+        requireText(text),
+        null,
+        null,
+        now);
+  }
+
   static Message note(Ticket ticket, Agent agent, String text, Instant now) {
     return new Message(
         ticket,

@@ -29,6 +29,7 @@ import org.ventanilla.agent.Agent;
 import org.ventanilla.common.ChannelType;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.InvalidInputException;
+import org.ventanilla.common.Times;
 import org.ventanilla.customer.Customer;
 import org.ventanilla.tag.Tag;
 
@@ -99,6 +100,14 @@ public class Ticket {
 
   @Column(name = "last_inbound_at")
   private Instant lastInboundAt;
+
+  /** Snoozed until then (out of the open views); null when not snoozed until a time. */
+  @Column(name = "snoozed_until")
+  private Instant snoozedUntil;
+
+  /** Snoozed until the customer writes again. */
+  @Column(name = "snoozed_until_reply", nullable = false)
+  private boolean snoozedUntilReply;
 
   @ManyToMany(fetch = FetchType.LAZY)
   @JoinTable(
@@ -369,6 +378,9 @@ public class Ticket {
     }
     Message message = Message.inbound(this, content, now);
     if (!content.automated()) {
+      if (isSnoozed()) {
+        unsnooze(customer.getName(), now);
+      }
       if (status == TicketStatus.RESOLVED) {
         reopen(customer.getName(), now, "customer wrote again");
       }
@@ -493,6 +505,59 @@ public class Ticket {
     return message;
   }
 
+  /** An internal note written by an automation ({@code actor}), not by an agent. */
+  public Message automaticNote(String actor, String text, Instant now) {
+    Message message = Message.automaticNote(this, actor, text, now);
+    touch(now);
+    record(TicketEventType.NOTE_ADDED, actor, now, null, null, null);
+    return message;
+  }
+
+  /**
+   * Takes the open ticket out of the open views until {@code until}, or until the customer writes
+   * when {@code until} is null. Not a status: the status stays.
+   */
+  public void snooze(Instant until, String actor, Instant now) {
+    if (!status.isOpen()) {
+      throw new InvalidInputException("ticket_resolved", "Only an open ticket can be snoozed");
+    }
+    if (until != null && !until.isAfter(now)) {
+      throw new InvalidInputException("snoozedUntil must be in the future");
+    }
+    snoozedUntil = until;
+    snoozedUntilReply = until == null;
+    touch(now);
+    record(
+        TicketEventType.SNOOZED,
+        actor,
+        now,
+        null,
+        until == null ? "customer_reply" : Times.utc(until).toString(),
+        null);
+  }
+
+  /** Back in the open views (the time came, the customer wrote, someone woke it). */
+  public void unsnooze(String actor, Instant now) {
+    if (!isSnoozed()) {
+      return;
+    }
+    snoozedUntil = null;
+    snoozedUntilReply = false;
+    touch(now);
+    record(TicketEventType.UNSNOOZED, actor, now, null, null, null);
+  }
+
+  public boolean isSnoozed() {
+    return snoozedUntil != null || snoozedUntilReply;
+  }
+
+  /** The snooze as the API shows it: an ISO time, {@code "customer_reply"} or null. */
+  public String snoozedUntilJson() {
+    return snoozedUntilReply
+        ? "customer_reply"
+        : snoozedUntil == null ? null : Times.utc(snoozedUntil).toString();
+  }
+
   /** An internal note: for the team only, never sent, does not count as a response. */
   public Message note(Agent agent, String text, Instant now) {
     requireNotMerged();
@@ -533,6 +598,8 @@ public class Ticket {
     status = target;
     if (target == TicketStatus.RESOLVED) {
       resolvedAt = now;
+      snoozedUntil = null;
+      snoozedUntilReply = false;
     }
     record(
         TicketEventType.STATUS_CHANGED, actor, now, Enums.json(before), Enums.json(target), null);

@@ -21,5 +21,7 @@ public enum TicketEventType {
   SPLIT_FROM,
   CSAT_SENT,
   CSAT_ANSWERED,
-  FORWARDED
+  FORWARDED,
+  SNOOZED,
+  UNSNOOZED
 }

@@ -21,7 +21,8 @@ public record TicketFilter(
     Priority priority,
     String tag,
     String text,
-    boolean breaching) {
+    boolean breaching,
+    boolean snoozed) {
 
   /**
    * The value of the {@code sla} filter for tickets that need attention now: a clock still running
@@ -37,8 +38,29 @@ public record TicketFilter(
       boolean unassigned,
       Priority priority,
       String tag,
+      String text,
+      boolean breaching) {
+    this(statuses, channel, assignee, unassigned, priority, tag, text, breaching, false);
+  }
+
+  public TicketFilter(
+      Set<TicketStatus> statuses,
+      ChannelType channel,
+      String assignee,
+      boolean unassigned,
+      Priority priority,
+      String tag,
       String text) {
     this(statuses, channel, assignee, unassigned, priority, tag, text, false);
+  }
+
+  /**
+   * Snoozed tickets only ({@code snoozed=true}); without it every list leaves them out until they
+   * come back.
+   */
+  public TicketFilter onlySnoozed(boolean only) {
+    return new TicketFilter(
+        statuses, channel, assignee, unassigned, priority, tag, text, breaching, only);
   }
 
   public TicketFilter(

@@ -321,6 +321,10 @@ public class TicketRepository {
               + " OR (t.resolvedAt IS NULL AND t.status <> :resolved"
               + " AND t.resolutionWarnAt <= :now))");
     }
+    conditions.add(
+        f.snoozed()
+            ? "(t.snoozedUntil IS NOT NULL OR t.snoozedUntilReply = TRUE)"
+            : "t.snoozedUntil IS NULL AND t.snoozedUntilReply = FALSE");
     if (f.text() != null) {
       // Each side on its own table (trigram indexes on PostgreSQL, V11_1), then by key: an OR
       // across the customer join made the database lower-case every subject and name.

@@ -49,6 +49,7 @@ public class TicketService {
   @Inject SlaTerms.Source sla;
   @Inject TagRepository tagRepository;
   @Inject jakarta.enterprise.event.Event<TicketResolved> resolved;
+  @Inject jakarta.enterprise.event.Event<AgentActed> acted;
   @Inject Uploads uploads;
 
   public Page<TicketSummary> list(TicketFilter filter, PageRequest page) {
@@ -202,6 +203,7 @@ public class TicketService {
       }
     }
     tickets.flush();
+    acted.fire(new AgentActed(ticket.getId(), false));
     return details(ticket);
   }
 
@@ -284,6 +286,7 @@ public class TicketService {
     tickets.add(reply);
     uploads.attach(files, reply, now);
     send(ticket, reply, now);
+    acted.fire(new AgentActed(ticket.getId(), true));
     return MessageView.of(reply);
   }
 
@@ -323,6 +326,7 @@ public class TicketService {
     tickets.add(reply);
     channel.rememberTemplate(reply, template);
     send(ticket, reply, now);
+    acted.fire(new AgentActed(ticket.getId(), true));
     return MessageView.of(reply);
   }
 

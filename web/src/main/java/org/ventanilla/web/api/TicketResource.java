@@ -43,6 +43,7 @@ import org.ventanilla.ticket.TicketDetails;
 import org.ventanilla.ticket.TicketForwards;
 import org.ventanilla.ticket.TicketMerges;
 import org.ventanilla.ticket.TicketService;
+import org.ventanilla.ticket.TicketSnoozing;
 import org.ventanilla.ticket.TicketSummary;
 import org.ventanilla.ticket.Uploads;
 
@@ -55,6 +56,7 @@ public class TicketResource {
   @Inject TicketService tickets;
   @Inject org.ventanilla.ticket.ConversationSignals signals;
   @Inject TicketBulkActions bulk;
+  @Inject TicketSnoozing snoozing;
   @Inject TicketMerges merges;
   @Inject Uploads uploads;
   @Inject TicketForwards forwards;
@@ -69,12 +71,20 @@ public class TicketResource {
       @QueryParam("priority") String priority,
       @QueryParam("tag") String tag,
       @QueryParam("sla") String sla,
+      @QueryParam("snoozed") boolean snoozed,
       @QueryParam("page") Integer page,
       @QueryParam("size") Integer size) {
     PageRequest request = Page.request(page, size);
     return tickets.list(
         TicketQueryParams.filter(
-            status, channel, assignee, priority, tag, sla, security.getUserPrincipal().getName()),
+                status,
+                channel,
+                assignee,
+                priority,
+                tag,
+                sla,
+                security.getUserPrincipal().getName())
+            .onlySnoozed(snoozed),
         request);
   }
 
@@ -100,6 +110,9 @@ public class TicketResource {
   public Response update(
       @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonObject body) {
     Created.requireBody(body);
+    if (body.containsKey("snoozedUntil")) {
+      snoozing.change(id, text(body, "snoozedUntil"));
+    }
     TicketChanges changes =
         new TicketChanges(
             text(body, "status"),

@@ -1,0 +1,93 @@
+package org.ventanilla.automation;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.logging.Logger;
+import org.ventanilla.agent.Role;
+import org.ventanilla.common.NotFoundException;
+import org.ventanilla.ticket.Ticket;
+
+/** Admins write the rules; a dry-run lists the open tickets a rule would match now. */
+@Stateless
+@RolesAllowed(Role.ADMIN_ROLE)
+public class RuleService {
+
+  private static final Logger LOG = Logger.getLogger(RuleService.class.getName());
+  private static final int BATCH = 500;
+
+  @Inject RuleRepository rules;
+  @Inject RuleEngine engine;
+
+  public List<JsonObject> list() {
+    return rules.all().stream().map(Rule::view).toList();
+  }
+
+  public JsonObject get(long id) {
+    return require(id).view();
+  }
+
+  public JsonObject create(JsonObject json) {
+    RuleDefinition definition = RuleDefinition.parse(json);
+    int position =
+        json.containsKey("position") && json.get("position") instanceof jakarta.json.JsonNumber n
+            ? n.intValue()
+            : rules.nextPosition();
+    Rule rule = new Rule(definition, position);
+    rules.add(rule);
+    LOG.info(() -> "Rule '" + definition.name() + "' added");
+    return rule.view();
+  }
+
+  public JsonObject update(long id, JsonObject json) {
+    Rule rule = require(id);
+    rule.change(RuleDefinition.parse(json));
+    if (json.get("position") instanceof jakarta.json.JsonNumber n) {
+      rule.moveTo(n.intValue());
+    }
+    return rule.view();
+  }
+
+  public void delete(long id) {
+    rules.remove(require(id));
+  }
+
+  /**
+   * The open tickets the rule's conditions match now, {@code size} from {@code page}: {@code
+   * {"total":n,"tickets":[{"id","number","subject"}]}}. The conditions are evaluated on each open
+   * ticket (the same code that fires the rule), walking the open tickets in batches.
+   */
+  public JsonObject dryRun(long id, int page, int size) {
+    RuleDefinition definition = require(id).definition();
+    int from = Math.max(page, 0) * size;
+    int total = 0;
+    JsonArrayBuilder listed = Json.createArrayBuilder();
+    long after = 0;
+    List<Ticket> batch;
+    do {
+      batch = rules.openTickets(after, BATCH);
+      for (Ticket ticket : batch) {
+        if (definition.matches(engine.facts(ticket))) {
+          if (total >= from && total < from + size) {
+            listed.add(
+                Json.createObjectBuilder()
+                    .add("id", ticket.getId())
+                    .add("number", ticket.getNumber())
+                    .add("subject", ticket.getSubject()));
+          }
+          total++;
+        }
+        after = ticket.getId();
+      }
+    } while (batch.size() == BATCH);
+    return Json.createObjectBuilder().add("total", total).add("tickets", listed).build();
+  }
+
+  private Rule require(long id) {
+    return rules.find(id).orElseThrow(() -> new NotFoundException("Rule", id));
+  }
+}

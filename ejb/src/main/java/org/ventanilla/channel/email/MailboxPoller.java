@@ -51,6 +51,7 @@ public class MailboxPoller {
 
   @Inject PollWork work;
   @Inject EmailIngest ingest;
+  @Inject OAuthTokens tokens;
 
   /** What one poll did. */
   public record PollResult(boolean ran, int fetched, int stored, String error) {
@@ -79,8 +80,14 @@ public class MailboxPoller {
     Folder folder = null;
     try {
       PollPlan p = plan.get();
-      store = MailSessions.imap(p.security()).getStore(MailSessions.imapProtocol(p.security()));
-      store.connect(p.host(), p.port(), p.username(), p.password());
+      store =
+          MailSessions.imap(p.security(), p.auth())
+              .getStore(MailSessions.imapProtocol(p.security()));
+      if (p.auth() == MailAuth.OAUTH2) {
+        tokens.connect(store, channelId, p.host(), p.port(), p.username());
+      } else {
+        store.connect(p.host(), p.port(), p.username(), p.password());
+      }
       folder = store.getFolder(p.folder());
       folder.open(Folder.READ_WRITE);
       UIDFolder uids = (UIDFolder) folder;
@@ -271,6 +278,9 @@ public class MailboxPoller {
   }
 
   static String describe(Exception e) {
+    if (e instanceof OAuthGrantRevokedException) {
+      return e.getMessage();
+    }
     if (e instanceof AuthenticationFailedException) {
       return "Authentication failed: check the username and password";
     }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A reply (or, {@code automatic}, a notice sent by the app itself, marked {@code Auto-Submitted})
  * ready to leave over SMTP, built in a transaction and sent outside it. {@code toString} leaves the
- * password out, so a log line can never carry it.
+ * password out, so a log line can never carry it. {@code oauthChannelId} names the mailbox whose
+ * OAuth2 access token signs in (XOAUTH2) instead of the password; null for a password.
  */
 public record OutgoingMail(
     String smtpHost,
@@ -21,7 +22,8 @@ public record OutgoingMail(
     String inReplyTo,
     List<String> references,
     String text,
-    boolean automatic) {
+    boolean automatic,
+    Long oauthChannelId) {
 
   @Override
   public String toString() {

@@ -34,7 +34,11 @@ public class PollWork {
   public Optional<PollPlan> begin(long channelId, String owner, boolean force) {
     EmailChannel channel = em.find(EmailChannel.class, channelId, LockModeType.PESSIMISTIC_WRITE);
     Instant now = clock.instant();
-    if (channel == null || !channel.isActive() || channel.isDeleted() || !channel.isComplete()) {
+    if (channel == null
+        || !channel.isActive()
+        || channel.isDeleted()
+        || !channel.isComplete()
+        || !channel.canSignInToImap()) {
       return Optional.empty();
     }
     if (!force && inBackoff(channel, now)) {
@@ -50,7 +54,10 @@ public class PollWork {
             channel.getImapPort(),
             channel.getImapSecurity(),
             channel.getImapUsername(),
-            secrets.decrypt(channel.getImapPasswordSealed()),
+            channel.getImapAuth(),
+            channel.getImapAuth() == MailAuth.OAUTH2
+                ? null
+                : secrets.decrypt(channel.getImapPasswordSealed()),
             channel.getImapFolder(),
             channel.getProcessedFolder(),
             channel.getUidValidity(),

@@ -72,7 +72,8 @@ public class EmailChannelForm implements Serializable {
             imap.toMailServer(),
             smtp.toMailServer(),
             processedFolder == null ? "" : processedFolder,
-            id == null ? null : active);
+            id == null ? null : active,
+            null);
     String outcome =
         ChannelForms.save(
             id,
@@ -137,7 +138,7 @@ public class EmailChannelForm implements Serializable {
 
     MailServer toMailServer() {
       return new MailServer(
-          host, port, security, blankToNull(username), blankToNull(password), folder);
+          host, port, security, blankToNull(username), blankToNull(password), folder, null);
     }
 
     private static String blankToNull(String s) {

@@ -146,6 +146,45 @@ public class TicketRepository {
   }
 
   /**
+   * The inbox's built-in views counted in one pass over the tickets (one aggregate, not one COUNT
+   * per view): all, open (not resolved), mine and unassigned among the open, breaching (as {@link
+   * TicketFilter#BREACHING}) and resolved. Keys are the views' names.
+   */
+  public java.util.Map<String, Long> viewCounts(String username) {
+    String open = "t.status <> :resolved";
+    Object[] row =
+        em.createQuery(
+                "SELECT COUNT(t),"
+                    + " SUM(CASE WHEN "
+                    + open
+                    + " THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN "
+                    + open
+                    + " AND a.username = :me THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN "
+                    + open
+                    + " AND a.id IS NULL THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN "
+                    + open
+                    + " AND ((t.firstResponseAt IS NULL AND t.firstResponseWarnAt <= :now)"
+                    + " OR (t.resolvedAt IS NULL AND t.resolutionWarnAt <= :now))"
+                    + " THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN t.status = :resolved THEN 1 ELSE 0 END)"
+                    + " FROM Ticket t LEFT JOIN t.assignee a",
+                Object[].class)
+            .setParameter("resolved", TicketStatus.RESOLVED)
+            .setParameter("me", username)
+            .setParameter("now", clock.instant())
+            .getSingleResult();
+    String[] views = {"all", "open", "mine", "unassigned", "breaching", "resolved"};
+    java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < views.length; i++) {
+      counts.put(views[i], row[i] == null ? 0L : ((Number) row[i]).longValue());
+    }
+    return counts;
+  }
+
+  /**
    * What the inbox shows changes only when a ticket is added or touched, or when an SLA clock
    * reaches its warning or due time (the Breaching view and the badges): the newest update time and
    * the number of tickets, read from the updated_at index, and the newest SLA alert, from the
@@ -336,6 +375,59 @@ public class TicketRepository {
    */
   static String likeEscaped(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  /**
+   * Moves a ticket's whole conversation and activity log (attachments go with their messages) to
+   * another ticket, in two statements; pending changes are written first.
+   */
+  public void moveConversation(Ticket from, Ticket to) {
+    em.flush();
+    em.createQuery("UPDATE Message m SET m.ticket = :to WHERE m.ticket = :from")
+        .setParameter("to", to)
+        .setParameter("from", from)
+        .executeUpdate();
+    em.createQuery("UPDATE TicketEvent e SET e.ticket = :to WHERE e.ticket = :from")
+        .setParameter("to", to)
+        .setParameter("from", from)
+        .executeUpdate();
+  }
+
+  /** Moves one message, or it and every later one of its ticket, to another ticket. */
+  public int moveMessages(Message first, boolean following, Ticket to) {
+    em.flush();
+    return em.createQuery(
+            "UPDATE Message m SET m.ticket = :to WHERE m.ticket = :from AND "
+                + (following
+                    ? "(m.createdAt > :at OR (m.createdAt = :at AND m.id >= :id))"
+                    : "m.id = :id" + " AND m.createdAt = :at"))
+        .setParameter("to", to)
+        .setParameter("from", first.getTicket())
+        .setParameter("at", first.getCreatedAt())
+        .setParameter("id", first.getId())
+        .executeUpdate();
+  }
+
+  /** How many messages a ticket has from this one on (it included), in conversation order. */
+  public long countFrom(Message first) {
+    return em.createQuery(
+            "SELECT COUNT(m) FROM Message m WHERE m.ticket = :t"
+                + " AND (m.createdAt > :at OR (m.createdAt = :at AND m.id >= :id))",
+            Long.class)
+        .setParameter("t", first.getTicket())
+        .setParameter("at", first.getCreatedAt())
+        .setParameter("id", first.getId())
+        .getSingleResult();
+  }
+
+  public long countMessages(Ticket ticket) {
+    return em.createQuery("SELECT COUNT(m) FROM Message m WHERE m.ticket = :t", Long.class)
+        .setParameter("t", ticket)
+        .getSingleResult();
+  }
+
+  public Optional<Message> findMessage(long id) {
+    return Optional.ofNullable(em.find(Message.class, id));
   }
 
   /** The tickets carrying a tag, with their tags loaded: merging and deleting log each one. */

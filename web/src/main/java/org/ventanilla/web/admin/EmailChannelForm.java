@@ -10,8 +10,10 @@ import org.ventanilla.channel.email.ConnectionTest;
 import org.ventanilla.channel.email.EmailChannelRequest;
 import org.ventanilla.channel.email.EmailChannelService;
 import org.ventanilla.channel.email.EmailChannelView;
+import org.ventanilla.channel.email.MailNoticeView;
 import org.ventanilla.channel.email.MailServer;
 import org.ventanilla.channel.email.QuarantineView;
+import org.ventanilla.common.Page;
 import org.ventanilla.web.faces.Feedback;
 
 /**
@@ -43,6 +45,10 @@ public class EmailChannelForm implements Serializable {
 
   private ConnectionTest test;
   private List<QuarantineView> quarantine = List.of();
+  private List<MailNoticeView> notices = List.of();
+
+  /** The newest bounces and auto-replies shown; the API pages through all of them. */
+  private static final int NOTICES_SHOWN = 50;
 
   /** f:viewAction: an empty form without id, the stored settings with one. */
   public void load() {
@@ -59,6 +65,7 @@ public class EmailChannelForm implements Serializable {
     if (found) {
       show(view);
       quarantine = service.quarantine(id);
+      notices = service.notices(id, Page.request(0, NOTICES_SHOWN)).items();
     }
   }
 
@@ -281,6 +288,10 @@ public class EmailChannelForm implements Serializable {
 
   public ConnectionTest getTest() {
     return test;
+  }
+
+  public List<MailNoticeView> getNotices() {
+    return notices;
   }
 
   public List<QuarantineView> getQuarantine() {

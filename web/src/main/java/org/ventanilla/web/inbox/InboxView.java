@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.PrimeFaces;
@@ -28,7 +27,7 @@ import org.ventanilla.web.faces.Menus;
  * The inbox: a view plus filters, over a lazy table. A view is built in (mine, unassigned,
  * breaching, open, resolved, all) or one of the saved views (the caller's and the team's shared
  * ones); opening a saved view sets the filters to its own. The current filters can be saved as a
- * new view. Every count is a COUNT in the database, refreshed with the list.
+ * new view. The built-in views are counted in one aggregate query, refreshed with the list.
  */
 @Named
 @ViewScoped
@@ -52,7 +51,7 @@ public class InboxView implements Serializable {
   private String assignee;
   private String tag;
   private TicketLazyModel model;
-  private List<AgentView> team;
+  private List<AgentView> team = List.of();
   private List<TagView> tags;
   private List<SavedViewSummary> savedList;
   private String stamp;
@@ -77,6 +76,7 @@ public class InboxView implements Serializable {
     savedList = savedViews.list();
     counts = countViews();
     tags = tagService.list();
+    team = agents.list();
     if (saved != null) {
       savedView = savedList.stream().filter(v -> v.id() == saved).findFirst().orElse(null);
       if (savedView == null) {
@@ -117,10 +117,8 @@ public class InboxView implements Serializable {
     return model;
   }
 
+  /** The agents, read when the page opened. */
   public List<AgentView> getTeam() {
-    if (team == null) {
-      team = agents.list();
-    }
     return team;
   }
 
@@ -164,20 +162,12 @@ public class InboxView implements Serializable {
   }
 
   /**
-   * Each built-in view's own count, whatever the filters: what opening it would show. Counted when
-   * the page loads and when the poll saw a change, never while the page is drawn.
+   * Each built-in view's own count, whatever the filters: what opening it would show. One aggregate
+   * query for all of them, when the page loads and when the poll saw a change, never while the page
+   * is drawn.
    */
   private Map<String, Long> countViews() {
-    Map<String, Long> byView = new LinkedHashMap<>();
-    for (String aView : VIEWS) {
-      Base base = builtIn(aView);
-      byView.put(
-          aView,
-          tickets.count(
-              TicketFilter.parse(
-                  base.status(), null, base.assignee(), null, null, null, base.sla(), me())));
-    }
-    return byView;
+    return tickets.viewCounts();
   }
 
   /** The built-in views' counts, by view name, as last loaded. */

@@ -12,7 +12,7 @@ import org.ventanilla.tag.TagView;
 import org.ventanilla.ticket.TicketChanges;
 import org.ventanilla.ticket.TicketService;
 import org.ventanilla.web.faces.Feedback;
-import org.ventanilla.web.inbox.TicketWorkspace;
+import org.ventanilla.web.inbox.TicketInView;
 
 /**
  * The tag chips of ticket.xhtml: adding or removing a chip saves the ticket's tags at once (a new
@@ -27,7 +27,7 @@ public class TicketTags implements Serializable {
 
   @Inject transient TicketService tickets;
   @Inject transient TagService tags;
-  @Inject TicketWorkspace workspace;
+  @Inject TicketInView workspace;
 
   private List<String> names;
 

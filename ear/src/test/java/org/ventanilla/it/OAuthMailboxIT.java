@@ -207,8 +207,14 @@ class OAuthMailboxIT {
     connect(channelId, mailbox);
     JsonObject health = health(channelId);
     assertEquals("connected", health.getString("oauth"));
-    assertEquals("poll", health.getString("mode"));
     assertEquals(exchanges + 1, oauth.exchanges(), "one code exchanged");
+
+    // The mailbox's admin page: the redirect URI to copy, the state, the connect button.
+    Api.Response page = admin.download("admin/channel-email.xhtml?id=" + channelId);
+    assertEquals(200, page.status(), page::toString);
+    assertTrue(page.body().contains("/admin/oauth/callback"), "the redirect URI to copy");
+    assertTrue(page.body().contains("connect-oauth"), "the connect button");
+    assertFalse(page.body().contains(OAuthStandIn.CLIENT_SECRET), "no secret on the page");
 
     String customer = unique("cliente", "example.org");
     dovecot.deliver(

@@ -437,6 +437,18 @@ public class EmailChannel extends Channel {
     return true;
   }
 
+  /**
+   * Extends the poll lock of {@code owner} (an IDLE connection's): false when it is no longer the
+   * holder (its lock ran out and another server took the mailbox).
+   */
+  public boolean renewPollLock(String owner, Instant now, java.time.Duration hold) {
+    if (!owner.equals(pollLockOwner)) {
+      return false;
+    }
+    this.pollLockUntil = now.plus(hold);
+    return true;
+  }
+
   /** A server holds (or stopped holding) an IDLE connection, under the poll lock. */
   public void idling(boolean on) {
     this.mailMode = on ? "IDLE" : null;

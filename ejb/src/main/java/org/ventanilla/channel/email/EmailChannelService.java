@@ -23,6 +23,7 @@ public class EmailChannelService {
   @Inject Event<ChannelChanged> changed;
   @Inject EmailIngest ingest;
   @Inject MailboxPoller poller;
+  @Inject IdleWatchers idle;
   @Inject org.ventanilla.ticket.AttachmentStore files;
   @Inject OAuthTokens tokens;
 
@@ -108,7 +109,9 @@ public class EmailChannelService {
   @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
   public EmailChannelView pollNow(long id) {
     require(id);
-    poller.poll(id, true);
+    if (!idle.pollNow(id)) {
+      poller.poll(id, true);
+    }
     return EmailChannelView.of(require(id));
   }
 

@@ -63,7 +63,18 @@ public class MailboxPoller {
   public PollResult poll(long channelId, boolean force) {
     // One owner per poll, not per server: a forced poll and a timer poll on one server exclude
     // each other just as polls on two servers do.
-    String owner = node() + ":" + java.util.UUID.randomUUID();
+    return run(channelId, force, node() + ":" + java.util.UUID.randomUUID(), false);
+  }
+
+  /**
+   * The poll an IDLE connection woke, under that connection's lock ({@code owner}), which it keeps
+   * afterwards: the same path as every poll (by UID, stored then flagged).
+   */
+  public PollResult pollIdling(long channelId, String owner) {
+    return run(channelId, true, owner, true);
+  }
+
+  private PollResult run(long channelId, boolean force, String owner, boolean idling) {
     Optional<PollPlan> plan;
     try {
       plan = work.begin(channelId, owner, force);
@@ -124,13 +135,13 @@ public class MailboxPoller {
       }
       closeQuietly(folder, processed != null);
       folder = null;
-      work.succeeded(channelId, owner);
+      work.succeeded(channelId, owner, idling);
       return new PollResult(true, fetched, stored, null);
     } catch (MessagingException | RuntimeException e) {
       String error = describe(e);
       LOG.warning(() -> "Poll of channel " + channelId + " failed: " + error);
       try {
-        work.failed(channelId, owner, error);
+        work.failed(channelId, owner, error, idling);
       } catch (RuntimeException dbDown) {
         LOG.warning(() -> "Could not record the failed poll: " + rootMessage(dbDown));
       }

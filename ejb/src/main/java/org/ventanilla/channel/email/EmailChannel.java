@@ -80,6 +80,59 @@ public class EmailChannel extends Channel {
   @Column(name = "poll_lock_until")
   private Instant pollLockUntil;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "imap_auth")
+  private MailAuth imapAuth;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "smtp_auth")
+  private MailAuth smtpAuth;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "oauth_provider")
+  private OAuthProvider oauthProvider;
+
+  @Column(name = "oauth_tenant")
+  private String oauthTenant;
+
+  @Column(name = "oauth_client_id")
+  private String oauthClientId;
+
+  @Column(name = "oauth_client_secret_enc")
+  private String oauthClientSecretSealed;
+
+  @Column(name = "oauth_authorization_url")
+  private String oauthAuthorizationUrl;
+
+  @Column(name = "oauth_token_url")
+  private String oauthTokenUrl;
+
+  @Column(name = "oauth_scopes")
+  private String oauthScopes;
+
+  @Column(name = "oauth_refresh_token_enc")
+  private String oauthRefreshTokenSealed;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "oauth_status")
+  private OAuthStatus oauthStatus;
+
+  @Column(name = "oauth_pending_state")
+  private String oauthPendingState;
+
+  @Column(name = "oauth_pending_admin")
+  private String oauthPendingAdmin;
+
+  @Column(name = "oauth_pending_verifier_enc")
+  private String oauthPendingVerifierSealed;
+
+  @Column(name = "oauth_pending_until")
+  private Instant oauthPendingUntil;
+
+  /** IDLE while a server holds an IDLE connection to the mailbox (and its poll lock). */
+  @Column(name = "mail_mode")
+  private String mailMode;
+
   protected EmailChannel() {}
 
   public EmailChannel(String name, String address, Instant now) {
@@ -120,6 +173,9 @@ public class EmailChannel extends Channel {
     this.imapPort = port(imap, imapSecurity == MailSecurity.SSL ? 993 : 143);
     this.imapUsername = imap.username();
     this.imapFolder = folder;
+    if (imap.auth() != null) {
+      this.imapAuth = Enums.parse(MailAuth.class, "imap.auth", imap.auth());
+    }
     if (sealedPassword != null) {
       this.imapPasswordSealed = sealedPassword;
     }
@@ -135,9 +191,190 @@ public class EmailChannel extends Channel {
                 ? 465
                 : smtpSecurity == MailSecurity.STARTTLS ? 587 : 25);
     this.smtpUsername = smtp.username();
+    if (smtp.auth() != null) {
+      this.smtpAuth = Enums.parse(MailAuth.class, "smtp.auth", smtp.auth());
+    }
     if (sealedPassword != null) {
       this.smtpPasswordSealed = sealedPassword;
     }
+  }
+
+  /**
+   * The OAuth2 client this mailbox signs in with. A change of provider, tenant, client or token
+   * endpoint makes the stored grant meaningless: the admin connects again.
+   */
+  public void configureOAuth(OAuthSettings oauth, String sealedClientSecret) {
+    OAuthProvider provider =
+        oauth.provider() == null
+            ? oauthProvider
+            : Enums.parse(OAuthProvider.class, "oauth.provider", oauth.provider());
+    if (provider == null) {
+      throw new InvalidInputException("oauth.provider is required (microsoft, google or custom)");
+    }
+    String clientId = oauth.clientId() == null ? oauthClientId : oauth.clientId().strip();
+    if (clientId == null || clientId.isBlank()) {
+      throw new InvalidInputException("oauth.clientId is required");
+    }
+    String tenant = oauth.tenant() == null ? oauthTenant : blankToNull(oauth.tenant());
+    String authorizationUrl =
+        oauth.authorizationUrl() == null
+            ? oauthAuthorizationUrl
+            : httpUrl("oauth.authorizationUrl", oauth.authorizationUrl());
+    String tokenUrl =
+        oauth.tokenUrl() == null ? oauthTokenUrl : httpUrl("oauth.tokenUrl", oauth.tokenUrl());
+    if (provider == OAuthProvider.CUSTOM && (authorizationUrl == null || tokenUrl == null)) {
+      throw new InvalidInputException(
+          "oauth.authorizationUrl and oauth.tokenUrl are required for provider custom");
+    }
+    boolean sameGrant =
+        provider == oauthProvider
+            && clientId.equals(oauthClientId)
+            && java.util.Objects.equals(tenant, oauthTenant)
+            && java.util.Objects.equals(tokenUrl, oauthTokenUrl);
+    if (!sameGrant) {
+      this.oauthRefreshTokenSealed = null;
+      this.oauthStatus = null;
+    }
+    this.oauthProvider = provider;
+    this.oauthClientId = clientId;
+    this.oauthTenant = tenant;
+    this.oauthAuthorizationUrl = authorizationUrl;
+    this.oauthTokenUrl = tokenUrl;
+    if (oauth.scopes() != null) {
+      this.oauthScopes =
+          oauth.scopes().stream()
+              .filter(java.util.Objects::nonNull)
+              .map(String::strip)
+              .filter(x -> !x.isEmpty())
+              .reduce((a, b) -> a + " " + b)
+              .orElse(null);
+    }
+    if (sealedClientSecret != null) {
+      this.oauthClientSecretSealed = sealedClientSecret;
+    }
+  }
+
+  /** An admin asked for {@code oauth2} somewhere: the mailbox needs an OAuth2 client for it. */
+  public void requireOAuthWhereAsked() {
+    if ((imapAuth == MailAuth.OAUTH2 || smtpAuth == MailAuth.OAUTH2) && oauthProvider == null) {
+      throw new InvalidInputException("auth oauth2 needs the channel's oauth settings");
+    }
+  }
+
+  /**
+   * Starts an authorization by {@code admin}: one at a time per mailbox (a new one replaces an
+   * older one), completed only by the same admin before {@code until}.
+   */
+  public void beginAuthorization(
+      String stateHash, String admin, String sealedVerifier, Instant until) {
+    if (oauthProvider == null) {
+      throw new InvalidInputException("The mailbox has no oauth settings");
+    }
+    this.oauthPendingState = stateHash;
+    this.oauthPendingAdmin = admin;
+    this.oauthPendingVerifierSealed = sealedVerifier;
+    this.oauthPendingUntil = until;
+  }
+
+  /**
+   * Takes the authorization in progress (once: it is gone afterwards) for {@code admin}.
+   *
+   * @return the sealed PKCE verifier
+   */
+  public String takeAuthorization(String admin, Instant now) {
+    String verifier = oauthPendingVerifierSealed;
+    boolean valid =
+        oauthPendingState != null
+            && admin.equals(oauthPendingAdmin)
+            && oauthPendingUntil != null
+            && now.isBefore(oauthPendingUntil);
+    this.oauthPendingState = null;
+    this.oauthPendingAdmin = null;
+    this.oauthPendingVerifierSealed = null;
+    this.oauthPendingUntil = null;
+    if (!valid) {
+      throw new InvalidInputException("The authorization expired or belongs to another admin");
+    }
+    return verifier;
+  }
+
+  /** The provider granted access: its refresh token (sealed) signs the mailbox in from now on. */
+  public void connectOAuth(String sealedRefreshToken) {
+    this.oauthRefreshTokenSealed = sealedRefreshToken;
+    this.oauthStatus = OAuthStatus.CONNECTED;
+  }
+
+  /** The provider handed out a new refresh token in place of the old one. */
+  public void rotateRefreshToken(String sealedRefreshToken) {
+    if (oauthStatus == OAuthStatus.CONNECTED && sealedRefreshToken != null) {
+      this.oauthRefreshTokenSealed = sealedRefreshToken;
+    }
+  }
+
+  /** The grant was revoked or expired: nothing signs in until an admin connects again. */
+  public void oauthReconnectNeeded() {
+    if (oauthRefreshTokenSealed != null) {
+      this.oauthStatus = OAuthStatus.RECONNECT_NEEDED;
+    }
+  }
+
+  /** Whether the IMAP side can sign in at all (an OAuth2 mailbox needs a working grant). */
+  public boolean canSignInToImap() {
+    return getImapAuth() != MailAuth.OAUTH2 || oauthStatus == OAuthStatus.CONNECTED;
+  }
+
+  /** {@code connected}, {@code reconnect_needed}, or null for a mailbox without OAuth2. */
+  public String oauthHealth() {
+    if (getImapAuth() != MailAuth.OAUTH2 && getSmtpAuth() != MailAuth.OAUTH2) {
+      return null;
+    }
+    return oauthStatus == null ? "reconnect_needed" : Enums.json(oauthStatus);
+  }
+
+  public String oauthAuthorizationEndpoint() {
+    if (oauthProvider == null) {
+      return null;
+    }
+    return oauthAuthorizationUrl != null
+        ? oauthAuthorizationUrl
+        : oauthProvider.authorizationUrl(oauthTenant);
+  }
+
+  public String oauthTokenEndpoint() {
+    if (oauthProvider == null) {
+      return null;
+    }
+    return oauthTokenUrl != null ? oauthTokenUrl : oauthProvider.tokenUrl(oauthTenant);
+  }
+
+  /** The scopes asked for: the admin's, else the provider's for IMAP and SMTP. */
+  public java.util.List<String> oauthScopeList() {
+    if (oauthScopes != null) {
+      return java.util.List.of(oauthScopes.split(" "));
+    }
+    return oauthProvider == null ? java.util.List.of() : oauthProvider.defaultScopes();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static String httpUrl(String what, String value) {
+    String url = blankToNull(value);
+    if (url == null) {
+      return null;
+    }
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      if (uri.getHost() == null
+          || !("https".equalsIgnoreCase(uri.getScheme())
+              || "http".equalsIgnoreCase(uri.getScheme()))) {
+        throw new InvalidInputException(what + " must be an http(s) URL");
+      }
+    } catch (java.net.URISyntaxException e) {
+      throw new InvalidInputException(what + " must be an http(s) URL");
+    }
+    return url;
   }
 
   /** Where processed mail is moved; none keeps it in place, marked seen. */
@@ -200,6 +437,33 @@ public class EmailChannel extends Channel {
     return true;
   }
 
+  /**
+   * Extends the poll lock of {@code owner} (an IDLE connection's): false when it is no longer the
+   * holder (its lock ran out and another server took the mailbox).
+   */
+  public boolean renewPollLock(String owner, Instant now, java.time.Duration hold) {
+    if (!owner.equals(pollLockOwner)) {
+      return false;
+    }
+    this.pollLockUntil = now.plus(hold);
+    return true;
+  }
+
+  /** A server holds (or stopped holding) an IDLE connection, under the poll lock. */
+  public void idling(boolean on) {
+    this.mailMode = on ? "IDLE" : null;
+  }
+
+  /**
+   * {@code idle} while an IDLE connection holds the mailbox's lock, else {@code poll}: a server
+   * that died idling stops counting when its lock runs out.
+   */
+  public String mailMode(Instant now) {
+    return "IDLE".equals(mailMode) && pollLockUntil != null && pollLockUntil.isAfter(now)
+        ? "idle"
+        : "poll";
+  }
+
   public void unlockPoll(String owner) {
     if (owner.equals(pollLockOwner)) {
       this.pollLockOwner = null;
@@ -211,6 +475,9 @@ public class EmailChannel extends Channel {
   protected void forgetSecrets() {
     this.imapPasswordSealed = null;
     this.smtpPasswordSealed = null;
+    this.oauthClientSecretSealed = null;
+    this.oauthRefreshTokenSealed = null;
+    this.oauthPendingVerifierSealed = null;
   }
 
   public boolean isComplete() {
@@ -279,5 +546,45 @@ public class EmailChannel extends Channel {
 
   public String getSmtpPasswordSealed() {
     return smtpPasswordSealed;
+  }
+
+  public MailAuth getImapAuth() {
+    return imapAuth == null ? MailAuth.PASSWORD : imapAuth;
+  }
+
+  public MailAuth getSmtpAuth() {
+    return smtpAuth == null ? MailAuth.PASSWORD : smtpAuth;
+  }
+
+  public OAuthProvider getOauthProvider() {
+    return oauthProvider;
+  }
+
+  public String getOauthTenant() {
+    return oauthTenant;
+  }
+
+  public String getOauthClientId() {
+    return oauthClientId;
+  }
+
+  public String getOauthClientSecretSealed() {
+    return oauthClientSecretSealed;
+  }
+
+  public String getOauthAuthorizationUrl() {
+    return oauthAuthorizationUrl;
+  }
+
+  public String getOauthTokenUrl() {
+    return oauthTokenUrl;
+  }
+
+  public String getOauthRefreshTokenSealed() {
+    return oauthRefreshTokenSealed;
+  }
+
+  public OAuthStatus getOauthStatus() {
+    return oauthStatus;
   }
 }

@@ -8,4 +8,5 @@ public record EmailChannelRequest(
     MailServer imap,
     MailServer smtp,
     String processedFolder,
-    Boolean active) {}
+    Boolean active,
+    OAuthSettings oauth) {}

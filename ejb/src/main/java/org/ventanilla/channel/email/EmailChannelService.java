@@ -23,7 +23,9 @@ public class EmailChannelService {
   @Inject Event<ChannelChanged> changed;
   @Inject EmailIngest ingest;
   @Inject MailboxPoller poller;
+  @Inject IdleWatchers idle;
   @Inject org.ventanilla.ticket.AttachmentStore files;
+  @Inject OAuthTokens tokens;
 
   public EmailChannelView create(EmailChannelRequest request) {
     if (request.imap() == null || request.smtp() == null) {
@@ -58,13 +60,18 @@ public class EmailChannelService {
     String imapError = null;
     String smtpError = null;
     try (jakarta.mail.Store store =
-        MailSessions.imap(channel.getImapSecurity())
+        MailSessions.imap(channel.getImapSecurity(), channel.getImapAuth())
             .getStore(MailSessions.imapProtocol(channel.getImapSecurity()))) {
-      store.connect(
-          channel.getImapHost(),
-          channel.getImapPort(),
-          channel.getImapUsername(),
-          secrets.decrypt(channel.getImapPasswordSealed()));
+      if (channel.getImapAuth() == MailAuth.OAUTH2) {
+        tokens.connect(
+            store, id, channel.getImapHost(), channel.getImapPort(), channel.getImapUsername());
+      } else {
+        store.connect(
+            channel.getImapHost(),
+            channel.getImapPort(),
+            channel.getImapUsername(),
+            secrets.decrypt(channel.getImapPasswordSealed()));
+      }
       jakarta.mail.Folder folder = store.getFolder(channel.getImapFolder());
       if (!folder.exists()) {
         imapError = "The folder " + channel.getImapFolder() + " does not exist";
@@ -72,16 +79,26 @@ public class EmailChannelService {
     } catch (jakarta.mail.MessagingException | RuntimeException e) {
       imapError = MailboxPoller.describe(e);
     }
+    boolean oauth = channel.getSmtpAuth() == MailAuth.OAUTH2;
     boolean authenticate =
-        channel.getSmtpUsername() != null && !channel.getSmtpUsername().isBlank();
+        oauth || (channel.getSmtpUsername() != null && !channel.getSmtpUsername().isBlank());
     try (jakarta.mail.Transport transport =
-        MailSessions.smtp(channel.getSmtpSecurity(), authenticate)
+        MailSessions.smtp(channel.getSmtpSecurity(), authenticate, channel.getSmtpAuth())
             .getTransport(MailSessions.smtpProtocol(channel.getSmtpSecurity()))) {
-      transport.connect(
-          channel.getSmtpHost(),
-          channel.getSmtpPort(),
-          authenticate ? channel.getSmtpUsername() : null,
-          secrets.decrypt(channel.getSmtpPasswordSealed()));
+      if (oauth) {
+        tokens.connect(
+            transport,
+            id,
+            channel.getSmtpHost(),
+            channel.getSmtpPort(),
+            channel.getSmtpUsername() == null ? channel.getAddress() : channel.getSmtpUsername());
+      } else {
+        transport.connect(
+            channel.getSmtpHost(),
+            channel.getSmtpPort(),
+            authenticate ? channel.getSmtpUsername() : null,
+            secrets.decrypt(channel.getSmtpPasswordSealed()));
+      }
     } catch (jakarta.mail.MessagingException | RuntimeException e) {
       smtpError = MailboxPoller.describe(e);
     }
@@ -92,7 +109,9 @@ public class EmailChannelService {
   @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
   public EmailChannelView pollNow(long id) {
     require(id);
-    poller.poll(id, true);
+    if (!idle.pollNow(id)) {
+      poller.poll(id, true);
+    }
     return EmailChannelView.of(require(id));
   }
 
@@ -146,6 +165,10 @@ public class EmailChannelService {
     if (request.processedFolder() != null) {
       channel.changeProcessedFolder(request.processedFolder());
     }
+    if (request.oauth() != null) {
+      channel.configureOAuth(request.oauth(), seal(request.oauth().clientSecret()));
+    }
+    channel.requireOAuthWhereAsked();
   }
 
   private String seal(String password) {

@@ -15,6 +15,7 @@ public record EmailChannelView(
     Server imap,
     Server smtp,
     String processedFolder,
+    OAuth oauth,
     ChannelHealth health)
     implements ChannelView {
 
@@ -25,7 +26,18 @@ public record EmailChannelView(
       String security,
       String username,
       String folder,
-      boolean passwordSet) {}
+      boolean passwordSet,
+      String auth) {}
+
+  /** The OAuth2 client; the secret only as {@code clientSecretSet}, the grant never. */
+  public record OAuth(
+      String provider,
+      String tenant,
+      String clientId,
+      boolean clientSecretSet,
+      String authorizationUrl,
+      String tokenUrl,
+      java.util.List<String> scopes) {}
 
   static EmailChannelView of(EmailChannel c) {
     return new EmailChannelView(
@@ -41,15 +53,27 @@ public record EmailChannelView(
             Enums.json(c.getImapSecurity()),
             c.getImapUsername(),
             c.getImapFolder(),
-            c.getImapPasswordSealed() != null),
+            c.getImapPasswordSealed() != null,
+            Enums.json(c.getImapAuth())),
         new Server(
             c.getSmtpHost(),
             c.getSmtpPort(),
             Enums.json(c.getSmtpSecurity()),
             c.getSmtpUsername(),
             null,
-            c.getSmtpPasswordSealed() != null),
+            c.getSmtpPasswordSealed() != null,
+            Enums.json(c.getSmtpAuth())),
         c.getProcessedFolder(),
-        ChannelHealth.of(c));
+        c.getOauthProvider() == null
+            ? null
+            : new OAuth(
+                Enums.json(c.getOauthProvider()),
+                c.getOauthTenant(),
+                c.getOauthClientId(),
+                c.getOauthClientSecretSealed() != null,
+                c.oauthAuthorizationEndpoint(),
+                c.oauthTokenEndpoint(),
+                c.oauthScopeList()),
+        ChannelHealth.of(c, c.mailMode(java.time.Instant.now()), c.oauthHealth()));
   }
 }

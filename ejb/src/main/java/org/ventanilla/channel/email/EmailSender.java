@@ -41,6 +41,7 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
 
   @Inject TicketRepository tickets;
   @Inject SecretBox secrets;
+  @Inject OAuthTokens tokens;
   @Inject AttachmentStore store;
 
   @Override
@@ -92,7 +93,8 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
                 a ->
                     new OutgoingMail.File(
                         a.getFilename(), a.getContentType(), store.resolve(a.getStoragePath())))
-            .toList());
+            .toList(),
+        oauthChannel(mailbox));
   }
 
   /**
@@ -120,7 +122,12 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
         null,
         List.of(),
         text,
-        true);
+        true,
+        oauthChannel(mailbox));
+  }
+
+  private static Long oauthChannel(EmailChannel mailbox) {
+    return mailbox.getSmtpAuth() == MailAuth.OAUTH2 ? mailbox.getId() : null;
   }
 
   /** "Fwd: <subject> [#1042]", without piling up prefixes or tags. */
@@ -153,16 +160,28 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
 
   @Override
   public SendResult send(OutgoingMail mail) {
-    boolean authenticate = mail.username() != null && !mail.username().isBlank();
-    Session session = MailSessions.smtp(mail.security(), authenticate);
+    boolean oauth = mail.oauthChannelId() != null;
+    boolean authenticate = oauth || (mail.username() != null && !mail.username().isBlank());
+    Session session =
+        MailSessions.smtp(
+            mail.security(), authenticate, oauth ? MailAuth.OAUTH2 : MailAuth.PASSWORD);
     try {
       MimeMessage mime = compose(session, mail);
       try (Transport transport = session.getTransport(MailSessions.smtpProtocol(mail.security()))) {
-        transport.connect(
-            mail.smtpHost(),
-            mail.smtpPort(),
-            authenticate ? mail.username() : null,
-            mail.password());
+        if (oauth) {
+          tokens.connect(
+              transport,
+              mail.oauthChannelId(),
+              mail.smtpHost(),
+              mail.smtpPort(),
+              mail.username() == null ? mail.fromAddress() : mail.username());
+        } else {
+          transport.connect(
+              mail.smtpHost(),
+              mail.smtpPort(),
+              authenticate ? mail.username() : null,
+              mail.password());
+        }
         transport.sendMessage(mime, mime.getAllRecipients());
       }
       return new SendResult.Sent(mail.messageId());

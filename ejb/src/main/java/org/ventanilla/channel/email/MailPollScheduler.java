@@ -46,6 +46,7 @@ public class MailPollScheduler {
   @Resource TimerService timers;
   @Inject MailboxPoller poller;
   @Inject MailboxDirectory mailboxes;
+  @Inject IdleWatchers idle;
 
   /** The poll interval of each mailbox with a timer here. */
   private final Map<Long, Integer> scheduled = new HashMap<>();
@@ -57,6 +58,7 @@ public class MailPollScheduler {
       schedule(schedule);
     }
     timers.createIntervalTimer(SYNC_MS, SYNC_MS, new TimerConfig(SYNC, false));
+    // IDLE starts from the first sync tick (or a change), once the application is up.
   }
 
   /**
@@ -81,6 +83,17 @@ public class MailPollScheduler {
   public void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelChanged change) {
     cancel(change.channelId());
     mailboxes.schedule(change.channelId()).ifPresent(this::schedule);
+    idle.changed(change.channelId());
+    idleWatchers();
+  }
+
+  /** The IDLE connections follow the active mailboxes (see {@link IdleWatchers#tick}). */
+  private void idleWatchers() {
+    try {
+      idle.tick(mailboxes.active().stream().map(MailboxDirectory.Schedule::channelId).toList());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "IDLE connections not renewed: " + e.getMessage());
+    }
   }
 
   private synchronized void schedule(MailboxDirectory.Schedule schedule) {
@@ -127,6 +140,7 @@ public class MailPollScheduler {
         // The database may be away; the next sync tries again.
         LOG.log(Level.WARNING, "Mailbox timers not synchronised: " + e.getMessage());
       }
+      idleWatchers();
       return;
     }
     long channelId = (Long) timer.getInfo();

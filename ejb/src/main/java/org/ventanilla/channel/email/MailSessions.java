@@ -23,6 +23,11 @@ final class MailSessions {
   }
 
   static Session imap(MailSecurity security) {
+    return imap(security, MailAuth.PASSWORD);
+  }
+
+  /** With {@code oauth2}, the password given to connect is an access token (SASL XOAUTH2). */
+  static Session imap(MailSecurity security, MailAuth auth) {
     String p = imapProtocol(security);
     Properties props = base();
     props.setProperty("mail.store.protocol", p);
@@ -32,11 +37,16 @@ final class MailSessions {
     // BODY.PEEK: reading a mail must not mark it seen; we mark it ourselves after it is stored.
     props.setProperty("mail." + p + ".peek", "true");
     props.setProperty("mail." + p + ".fetchsize", String.valueOf(256 * 1024));
+    xoauth2(props, p, auth);
     tls(props, p, security);
     return Session.getInstance(props);
   }
 
   static Session smtp(MailSecurity security, boolean authenticate) {
+    return smtp(security, authenticate, MailAuth.PASSWORD);
+  }
+
+  static Session smtp(MailSecurity security, boolean authenticate, MailAuth auth) {
     String p = smtpProtocol(security);
     Properties props = base();
     props.setProperty("mail.transport.protocol", p);
@@ -44,6 +54,7 @@ final class MailSessions {
     props.setProperty("mail." + p + ".timeout", String.valueOf(READ_TIMEOUT_MS));
     props.setProperty("mail." + p + ".writetimeout", String.valueOf(READ_TIMEOUT_MS));
     props.setProperty("mail." + p + ".auth", String.valueOf(authenticate));
+    xoauth2(props, p, auth);
     tls(props, p, security);
     return Session.getInstance(props);
   }
@@ -52,6 +63,15 @@ final class MailSessions {
     Properties props = new Properties();
     props.setProperty("mail.mime.allowutf8", "false");
     return props;
+  }
+
+  /** Only XOAUTH2: no fallback to a password mechanism with the token. */
+  private static void xoauth2(Properties props, String p, MailAuth auth) {
+    if (auth == MailAuth.OAUTH2) {
+      props.setProperty("mail." + p + ".auth.mechanisms", "XOAUTH2");
+      props.setProperty("mail." + p + ".auth.login.disable", "true");
+      props.setProperty("mail." + p + ".auth.plain.disable", "true");
+    }
   }
 
   private static void tls(Properties props, String p, MailSecurity security) {

@@ -51,6 +51,7 @@ public class MailboxPoller {
 
   @Inject PollWork work;
   @Inject EmailIngest ingest;
+  @Inject OAuthTokens tokens;
 
   /** What one poll did. */
   public record PollResult(boolean ran, int fetched, int stored, String error) {
@@ -62,7 +63,18 @@ public class MailboxPoller {
   public PollResult poll(long channelId, boolean force) {
     // One owner per poll, not per server: a forced poll and a timer poll on one server exclude
     // each other just as polls on two servers do.
-    String owner = node() + ":" + java.util.UUID.randomUUID();
+    return run(channelId, force, node() + ":" + java.util.UUID.randomUUID(), false);
+  }
+
+  /**
+   * The poll an IDLE connection woke, under that connection's lock ({@code owner}), which it keeps
+   * afterwards: the same path as every poll (by UID, stored then flagged).
+   */
+  public PollResult pollIdling(long channelId, String owner) {
+    return run(channelId, true, owner, true);
+  }
+
+  private PollResult run(long channelId, boolean force, String owner, boolean idling) {
     Optional<PollPlan> plan;
     try {
       plan = work.begin(channelId, owner, force);
@@ -79,8 +91,14 @@ public class MailboxPoller {
     Folder folder = null;
     try {
       PollPlan p = plan.get();
-      store = MailSessions.imap(p.security()).getStore(MailSessions.imapProtocol(p.security()));
-      store.connect(p.host(), p.port(), p.username(), p.password());
+      store =
+          MailSessions.imap(p.security(), p.auth())
+              .getStore(MailSessions.imapProtocol(p.security()));
+      if (p.auth() == MailAuth.OAUTH2) {
+        tokens.connect(store, channelId, p.host(), p.port(), p.username());
+      } else {
+        store.connect(p.host(), p.port(), p.username(), p.password());
+      }
       folder = store.getFolder(p.folder());
       folder.open(Folder.READ_WRITE);
       UIDFolder uids = (UIDFolder) folder;
@@ -117,13 +135,13 @@ public class MailboxPoller {
       }
       closeQuietly(folder, processed != null);
       folder = null;
-      work.succeeded(channelId, owner);
+      work.succeeded(channelId, owner, idling);
       return new PollResult(true, fetched, stored, null);
     } catch (MessagingException | RuntimeException e) {
       String error = describe(e);
       LOG.warning(() -> "Poll of channel " + channelId + " failed: " + error);
       try {
-        work.failed(channelId, owner, error);
+        work.failed(channelId, owner, error, idling);
       } catch (RuntimeException dbDown) {
         LOG.warning(() -> "Could not record the failed poll: " + rootMessage(dbDown));
       }
@@ -306,6 +324,9 @@ public class MailboxPoller {
   }
 
   static String describe(Exception e) {
+    if (e instanceof OAuthGrantRevokedException) {
+      return e.getMessage();
+    }
     if (e instanceof AuthenticationFailedException) {
       return "Authentication failed: check the username and password";
     }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A reply (or, {@code automatic}, a notice sent by the app itself, marked {@code Auto-Submitted})
  * ready to leave over SMTP, built in a transaction and sent outside it. {@code toString} leaves the
- * password out, so a log line can never carry it.
+ * password out, so a log line can never carry it. {@code oauthChannelId} names the mailbox whose
+ * OAuth2 access token signs in (XOAUTH2) instead of the password; null for a password.
  */
 public record OutgoingMail(
     String smtpHost,
@@ -24,12 +25,13 @@ public record OutgoingMail(
     boolean automatic,
     List<String> cc,
     List<String> bcc,
-    List<File> files) {
+    List<File> files,
+    Long oauthChannelId) {
 
   /** A file the mail carries, read from the data dir when the mail is composed (each attempt). */
   public record File(String filename, String contentType, java.nio.file.Path path) {}
 
-  /** A mail with no copies and no files. */
+  /** A mail with no copies and no files ({@code oauthChannelId} null for a password). */
   public OutgoingMail(
       String smtpHost,
       int smtpPort,
@@ -44,7 +46,8 @@ public record OutgoingMail(
       String inReplyTo,
       List<String> references,
       String text,
-      boolean automatic) {
+      boolean automatic,
+      Long oauthChannelId) {
     this(
         smtpHost,
         smtpPort,
@@ -62,7 +65,8 @@ public record OutgoingMail(
         automatic,
         List.of(),
         List.of(),
-        List.of());
+        List.of(),
+        oauthChannelId);
   }
 
   @Override

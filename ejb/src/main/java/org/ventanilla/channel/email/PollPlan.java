@@ -2,7 +2,8 @@ package org.ventanilla.channel.email;
 
 /**
  * What one poll needs to know, read in a short transaction before any network I/O. The password is
- * decrypted only for this poll and never printed.
+ * decrypted only for this poll and never printed; with {@code oauth2} there is none (the poll asks
+ * {@link OAuthTokens} for an access token).
  */
 record PollPlan(
     long channelId,
@@ -10,6 +11,7 @@ record PollPlan(
     int port,
     MailSecurity security,
     String username,
+    MailAuth auth,
     String password,
     String folder,
     String processedFolder,

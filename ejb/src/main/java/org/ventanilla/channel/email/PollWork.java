@@ -21,6 +21,12 @@ import org.ventanilla.common.Backoff;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class PollWork {
 
+  /**
+   * How long an IDLE connection's lock lasts unless renewed (every 30 s while it lives): a server
+   * that dies idling frees its mailboxes for the others within this.
+   */
+  static final Duration IDLE_HOLD = Duration.ofSeconds(90);
+
   static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
 
   @PersistenceContext private EntityManager em;
@@ -34,7 +40,11 @@ public class PollWork {
   public Optional<PollPlan> begin(long channelId, String owner, boolean force) {
     EmailChannel channel = em.find(EmailChannel.class, channelId, LockModeType.PESSIMISTIC_WRITE);
     Instant now = clock.instant();
-    if (channel == null || !channel.isActive() || channel.isDeleted() || !channel.isComplete()) {
+    if (channel == null
+        || !channel.isActive()
+        || channel.isDeleted()
+        || !channel.isComplete()
+        || !channel.canSignInToImap()) {
       return Optional.empty();
     }
     if (!force && inBackoff(channel, now)) {
@@ -43,18 +53,64 @@ public class PollWork {
     if (!channel.tryLockPoll(owner, now, EmailIngest.POLL_HOLD)) {
       return Optional.empty();
     }
-    return Optional.of(
-        new PollPlan(
-            channelId,
-            channel.getImapHost(),
-            channel.getImapPort(),
-            channel.getImapSecurity(),
-            channel.getImapUsername(),
-            secrets.decrypt(channel.getImapPasswordSealed()),
-            channel.getImapFolder(),
-            channel.getProcessedFolder(),
-            channel.getUidValidity(),
-            channel.getLastUid()));
+    return Optional.of(plan(channel));
+  }
+
+  /**
+   * Takes the mailbox for an IDLE connection of {@code owner} (kept for {@link #IDLE_HOLD}, renewed
+   * while the connection lives), unless it is paused, backing off or held by someone else.
+   */
+  public Optional<PollPlan> beginIdle(long channelId, String owner) {
+    EmailChannel channel = em.find(EmailChannel.class, channelId, LockModeType.PESSIMISTIC_WRITE);
+    Instant now = clock.instant();
+    if (channel == null
+        || !channel.isActive()
+        || channel.isDeleted()
+        || !channel.isComplete()
+        || !channel.canSignInToImap()
+        || inBackoff(channel, now)
+        || !channel.tryLockPoll(owner, now, IDLE_HOLD)) {
+      return Optional.empty();
+    }
+    channel.idling(true);
+    return Optional.of(plan(channel));
+  }
+
+  /** Keeps an IDLE connection's lock; false when the mailbox is no longer its own. */
+  public boolean keepIdling(long channelId, String owner) {
+    EmailChannel channel = em.find(EmailChannel.class, channelId, LockModeType.PESSIMISTIC_WRITE);
+    return channel != null
+        && channel.isActive()
+        && !channel.isDeleted()
+        && channel.canSignInToImap()
+        && channel.renewPollLock(owner, clock.instant(), IDLE_HOLD);
+  }
+
+  /** The IDLE connection is closed: polls take over. */
+  public void endIdle(long channelId, String owner) {
+    EmailChannel channel = em.find(EmailChannel.class, channelId, LockModeType.PESSIMISTIC_WRITE);
+    if (channel != null && channel.renewPollLock(owner, clock.instant(), IDLE_HOLD)) {
+      channel.idling(false);
+      channel.unlockPoll(owner);
+    }
+  }
+
+  private PollPlan plan(EmailChannel channel) {
+    long channelId = channel.getId();
+    return new PollPlan(
+        channelId,
+        channel.getImapHost(),
+        channel.getImapPort(),
+        channel.getImapSecurity(),
+        channel.getImapUsername(),
+        channel.getImapAuth(),
+        channel.getImapAuth() == MailAuth.OAUTH2
+            ? null
+            : secrets.decrypt(channel.getImapPasswordSealed()),
+        channel.getImapFolder(),
+        channel.getProcessedFolder(),
+        channel.getUidValidity(),
+        channel.getLastUid());
   }
 
   /** After failures, polls space out: the interval doubles per failure, up to 15 minutes. */
@@ -69,17 +125,34 @@ public class PollWork {
   }
 
   public void succeeded(long channelId, String owner) {
+    succeeded(channelId, owner, false);
+  }
+
+  /** {@code idling}: the poll ran for an IDLE connection, which keeps the lock. */
+  public void succeeded(long channelId, String owner, boolean idling) {
     EmailChannel channel = em.find(EmailChannel.class, channelId);
     if (channel != null) {
       channel.recordSuccess(clock.instant());
-      channel.unlockPoll(owner);
+      release(channel, owner, idling);
     }
   }
 
   public void failed(long channelId, String owner, String error) {
+    failed(channelId, owner, error, false);
+  }
+
+  public void failed(long channelId, String owner, String error, boolean idling) {
     EmailChannel channel = em.find(EmailChannel.class, channelId);
     if (channel != null) {
       channel.recordFailure(clock.instant(), error);
+      release(channel, owner, idling);
+    }
+  }
+
+  private void release(EmailChannel channel, String owner, boolean idling) {
+    if (idling) {
+      channel.renewPollLock(owner, clock.instant(), IDLE_HOLD);
+    } else {
       channel.unlockPoll(owner);
     }
   }

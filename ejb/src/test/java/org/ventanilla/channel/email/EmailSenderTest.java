@@ -32,7 +32,8 @@ class EmailSenderTest {
         inReplyTo,
         references,
         "Hola",
-        false);
+        false,
+        null);
   }
 
   private static String headers(MimeMessage mime) throws Exception {

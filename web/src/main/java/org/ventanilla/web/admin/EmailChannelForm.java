@@ -12,6 +12,7 @@ import org.ventanilla.channel.email.EmailChannelService;
 import org.ventanilla.channel.email.EmailChannelView;
 import org.ventanilla.channel.email.MailNoticeView;
 import org.ventanilla.channel.email.MailServer;
+import org.ventanilla.channel.email.OAuthConnectService;
 import org.ventanilla.channel.email.QuarantineView;
 import org.ventanilla.common.Page;
 import org.ventanilla.web.faces.Feedback;
@@ -29,6 +30,7 @@ public class EmailChannelForm implements Serializable {
 
   @Inject ChannelService channels;
   @Inject EmailChannelService service;
+  @Inject OAuthConnectService oauth;
 
   private Long id;
   private boolean created;
@@ -40,6 +42,8 @@ public class EmailChannelForm implements Serializable {
   private Integer pollSeconds = 60;
   private boolean active = true;
   private String processedFolder;
+  private String oauthProvider;
+  private String oauthHealth;
   private final Server imap = new Server("ssl", "INBOX");
   private final Server smtp = new Server("ssl", null);
 
@@ -79,7 +83,8 @@ public class EmailChannelForm implements Serializable {
             imap.toMailServer(),
             smtp.toMailServer(),
             processedFolder == null ? "" : processedFolder,
-            id == null ? null : active);
+            id == null ? null : active,
+            null);
     String outcome =
         ChannelForms.save(
             id,
@@ -91,6 +96,31 @@ public class EmailChannelForm implements Serializable {
     imap.password = null;
     smtp.password = null;
     return outcome;
+  }
+
+  /**
+   * "Connect with Microsoft / Google": off to the provider's consent page, back at the callback.
+   */
+  public void connectOAuth() throws java.io.IOException {
+    java.util.Optional<String> url = Feedback.call(() -> oauth.start(id));
+    if (url.isPresent()) {
+      jakarta.faces.context.FacesContext.getCurrentInstance()
+          .getExternalContext()
+          .redirect(url.get());
+    }
+  }
+
+  /** What the app registration must allow as its redirect URI. */
+  public String getRedirectUri() {
+    return OAuthConnectService.redirectUri();
+  }
+
+  public String getOauthProvider() {
+    return oauthProvider;
+  }
+
+  public boolean isOauthConnected() {
+    return "connected".equals(oauthHealth);
   }
 
   public void testConnection() {
@@ -113,6 +143,8 @@ public class EmailChannelForm implements Serializable {
     processedFolder = view.processedFolder();
     imap.show(view.imap());
     smtp.show(view.smtp());
+    oauthProvider = view.oauth() == null ? null : view.oauth().provider();
+    oauthHealth = view.health() == null ? null : view.health().oauth();
   }
 
   /** The form fields of one mail server; the password field starts empty, always. */
@@ -144,7 +176,7 @@ public class EmailChannelForm implements Serializable {
 
     MailServer toMailServer() {
       return new MailServer(
-          host, port, security, blankToNull(username), blankToNull(password), folder);
+          host, port, security, blankToNull(username), blankToNull(password), folder, null);
     }
 
     private static String blankToNull(String s) {

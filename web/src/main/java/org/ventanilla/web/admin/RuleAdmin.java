@@ -50,7 +50,7 @@ public class RuleAdmin implements Serializable {
   /** One ticket of a dry-run's answer. */
   public record Match(long id, long number, String subject) implements Serializable {}
 
-  @Inject transient RuleService service;
+  @Inject RuleService service;
 
   private List<Row> rules = List.of();
   private Long editing;

@@ -25,6 +25,7 @@ import org.ventanilla.channel.email.ConnectionTest;
 import org.ventanilla.channel.email.EmailChannelRequest;
 import org.ventanilla.channel.email.EmailChannelService;
 import org.ventanilla.channel.email.MailNoticeView;
+import org.ventanilla.channel.email.OAuthConnectService;
 import org.ventanilla.channel.email.QuarantineView;
 import org.ventanilla.channel.whatsapp.WhatsAppChannelRequest;
 import org.ventanilla.channel.whatsapp.WhatsAppChannelService;
@@ -50,6 +51,7 @@ public class ChannelResource {
   @Inject ChannelService channels;
   @Inject EmailChannelService emailChannels;
   @Inject WhatsAppChannelService whatsappChannels;
+  @Inject OAuthConnectService oauth;
   @Context UriInfo uriInfo;
 
   @GET
@@ -105,6 +107,16 @@ public class ChannelResource {
   public ConnectionTest test(@PathParam("id") long id) {
     requireEmail(id);
     return emailChannels.testConnection(id);
+  }
+
+  /** Where the admin's browser goes to let Ventanilla read the mailbox (OAuth2 with PKCE). */
+  public record OAuthStart(String authorizationUrl) {}
+
+  @POST
+  @Path("{id}/oauth/start")
+  public OAuthStart startOAuth(@PathParam("id") long id) {
+    requireEmail(id);
+    return new OAuthStart(oauth.start(id));
   }
 
   @GET

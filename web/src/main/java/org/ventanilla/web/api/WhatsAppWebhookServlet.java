@@ -40,7 +40,7 @@ public class WhatsAppWebhookServlet extends HttpServlet {
   private static final byte[] RECEIVED =
       "{\"status\":\"received\"}".getBytes(StandardCharsets.UTF_8);
 
-  @Inject transient WhatsAppWebhook webhook;
+  @Inject WhatsAppWebhook webhook;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)

@@ -23,7 +23,7 @@ public class TicketSnooze implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject TicketInView view;
-  @Inject transient TicketSnoozing snoozing;
+  @Inject TicketSnoozing snoozing;
 
   public void forAnHour() {
     change(OffsetDateTime.now().plusHours(1).toString());

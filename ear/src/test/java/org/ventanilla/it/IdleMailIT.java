@@ -1,0 +1,108 @@
+package org.ventanilla.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** IMAP IDLE (issue 15): with polling effectively off, mail still reaches its ticket at once. */
+@ExtendWith(ArquillianExtension.class)
+class IdleMailIT {
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Deployments.ear();
+  }
+
+  private final Api admin = Api.asAdmin();
+  private MailServer mail;
+  private String mailbox;
+  private long channelId;
+
+  @BeforeEach
+  void mailboxPolledHourly() {
+    mail = MailServer.start();
+    mailbox = "idle-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    mail.addMailbox(mailbox, "mailbox-secret");
+    Api.Response created =
+        admin.post(
+            "channels",
+            """
+            {"type":"email","name":"Idle","address":"%s","pollSeconds":3600,
+             "imap":{"host":"127.0.0.1","port":%d,"security":"none","username":"%s","password":"mailbox-secret","folder":"INBOX"},
+             "smtp":{"host":"127.0.0.1","port":%d,"security":"none"}}"""
+                .formatted(mailbox, mail.imapPort(), mailbox, mail.smtpPort()));
+    assertEquals(201, created.status(), created::toString);
+    channelId = created.object().getJsonNumber("id").longValue();
+  }
+
+  @AfterEach
+  void stopMailServer() {
+    admin.send("DELETE", "channels/" + channelId, null, java.util.Map.of());
+    mail.close();
+  }
+
+  private String mode() {
+    return admin.get("channels/" + channelId).object().getJsonObject("health").getString("mode");
+  }
+
+  private boolean hasTicket(String customer) {
+    JsonArray customers = admin.get("customers?q=" + customer).object().getJsonArray("items");
+    return !customers.isEmpty()
+        && !admin
+            .get("customers/" + customers.getJsonObject(0).getJsonNumber("id").longValue())
+            .object()
+            .getJsonArray("tickets")
+            .isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "a mailbox on a server with IDLE shows mode idle, and each mail is on its ticket in under 5 s"
+          + " with an hourly poll")
+  void idleBringsMailAtOnce() throws Exception {
+    Eventually.await(
+        "mode idle",
+        () -> "idle".equals(mode()) ? Optional.of(true) : Optional.empty(),
+        Duration.ofSeconds(45));
+
+    List<Long> latencies = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String customer = "cliente-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+      long sent = System.nanoTime();
+      mail.deliver(
+          mailbox,
+          "Message-ID: <"
+              + UUID.randomUUID()
+              + "@client.example.org>\nFrom: "
+              + customer
+              + "\nTo: "
+              + mailbox
+              + "\nSubject: Consulta "
+              + i
+              + "\nContent-Type: text/plain; charset=UTF-8\n\nHola\n");
+      Eventually.await(
+          "the ticket of mail " + i,
+          () -> hasTicket(customer) ? Optional.of(true) : Optional.empty(),
+          Duration.ofSeconds(10));
+      latencies.add((System.nanoTime() - sent) / 1_000_000);
+    }
+    long worst = Collections.max(latencies);
+    assertTrue(worst < 5_000, "every mail on its ticket within 5 s by IDLE: " + latencies);
+    assertEquals("idle", mode());
+  }
+}

@@ -5,14 +5,15 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.ventanilla.channel.ChannelService;
 import org.ventanilla.channel.email.ConnectionTest;
 import org.ventanilla.channel.email.EmailChannelRequest;
 import org.ventanilla.channel.email.EmailChannelService;
 import org.ventanilla.channel.email.EmailChannelView;
+import org.ventanilla.channel.email.MailSecurity;
 import org.ventanilla.channel.email.MailServer;
 import org.ventanilla.channel.email.QuarantineView;
 import org.ventanilla.web.faces.Feedback;
+import org.ventanilla.web.faces.Menus;
 
 /**
  * Adds a mailbox (no id) or changes one: its IMAP and SMTP settings, a connection test, and the
@@ -21,17 +22,11 @@ import org.ventanilla.web.faces.Feedback;
  */
 @Named
 @ViewScoped
-public class EmailChannelForm implements Serializable {
+public class EmailChannelForm extends ChannelForm<EmailChannelView> {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient ChannelService channels;
   @Inject transient EmailChannelService service;
-
-  private Long id;
-  private boolean created;
-  private boolean found = true;
-  private String savedName;
 
   private String name;
   private String address;
@@ -44,61 +39,73 @@ public class EmailChannelForm implements Serializable {
   private ConnectionTest test;
   private List<QuarantineView> quarantine = List.of();
 
-  /** f:viewAction: an empty form without id, the stored settings with one. */
-  public void load() {
-    if (id == null) {
-      return;
-    }
-    EmailChannelView view =
-        channels
-            .get(id)
-            .filter(EmailChannelView.class::isInstance)
-            .map(EmailChannelView.class::cast)
-            .orElse(null);
-    found = view != null;
-    if (found) {
-      show(view);
-      quarantine = service.quarantine(id);
-    }
+  @Override
+  protected Class<EmailChannelView> viewType() {
+    return EmailChannelView.class;
   }
 
-  /** Saves; a new mailbox opens as itself, so that it can be tested right away. */
-  public String save() {
-    EmailChannelRequest request =
-        new EmailChannelRequest(
-            name,
-            address,
-            pollSeconds,
-            imap.toMailServer(),
-            smtp.toMailServer(),
-            processedFolder == null ? "" : processedFolder,
-            id == null ? null : active);
-    String outcome =
-        ChannelForms.save(
-            id,
-            () -> service.create(request),
-            EmailChannelView::id,
-            "/admin/channel-email",
-            () -> service.update(id, request),
-            this::show);
-    imap.password = null;
-    smtp.password = null;
-    return outcome;
+  @Override
+  protected String page() {
+    return "/admin/channel-email";
   }
 
-  public void testConnection() {
-    Feedback.call(() -> service.testConnection(id)).ifPresent(result -> test = result);
+  @Override
+  protected String nameOf(EmailChannelView view) {
+    return view.name();
   }
 
-  public void reprocess(QuarantineView entry) {
-    if (Feedback.run(() -> service.reprocess(id, entry.id()))) {
-      Feedback.info("emailChannel.reprocessed");
-    }
+  @Override
+  protected long idOf(EmailChannelView view) {
+    return view.id();
+  }
+
+  @Override
+  protected void loaded(long id) {
     quarantine = service.quarantine(id);
   }
 
-  private void show(EmailChannelView view) {
-    savedName = view.name();
+  private EmailChannelRequest request() {
+    return new EmailChannelRequest(
+        name,
+        address,
+        pollSeconds,
+        imap.toMailServer(),
+        smtp.toMailServer(),
+        processedFolder == null ? "" : processedFolder,
+        getId() == null ? null : active);
+  }
+
+  /** A new mailbox opens as itself, so that it can be tested right away. */
+  @Override
+  protected EmailChannelView create() {
+    return service.create(request());
+  }
+
+  @Override
+  protected EmailChannelView update(long id) {
+    return service.update(id, request());
+  }
+
+  /** The passwords typed are forgotten after every save. */
+  @Override
+  protected void saved() {
+    imap.password = null;
+    smtp.password = null;
+  }
+
+  public void testConnection() {
+    Feedback.call(() -> service.testConnection(getId())).ifPresent(result -> test = result);
+  }
+
+  public void reprocess(QuarantineView entry) {
+    if (Feedback.run(() -> service.reprocess(getId(), entry.id()))) {
+      Feedback.info("emailChannel.reprocessed");
+    }
+    quarantine = service.quarantine(getId());
+  }
+
+  @Override
+  protected void show(EmailChannelView view) {
     name = view.name();
     address = view.address();
     pollSeconds = view.pollSeconds();
@@ -199,35 +206,7 @@ public class EmailChannelForm implements Serializable {
   }
 
   public List<String> getSecurityValues() {
-    return List.of("ssl", "starttls", "none");
-  }
-
-  public boolean isEditing() {
-    return id != null && found;
-  }
-
-  public Long getId() {
-    return id;
-  }
-
-  public void setId(Long id) {
-    this.id = id;
-  }
-
-  public boolean isCreated() {
-    return created;
-  }
-
-  public void setCreated(boolean created) {
-    this.created = created;
-  }
-
-  public boolean isFound() {
-    return found;
-  }
-
-  public String getSavedName() {
-    return savedName;
+    return Menus.of(MailSecurity.class);
   }
 
   public String getName() {

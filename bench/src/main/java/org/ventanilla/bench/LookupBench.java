@@ -146,6 +146,20 @@ final class LookupBench {
             null,
             "p99 of the default summary (last 30 days); " + month.brief()));
 
+    // The analytics page's one call, over the whole seeded range: limit 1,000 ms.
+    String analyticsRange = "reports/analytics?from=" + today.minusDays(95) + "&to=" + today;
+    Latency analytics = measure("analytics_page", i -> analyticsRange);
+    results.add(
+        new Result(
+            "analytics_page_ms",
+            analytics.p99(),
+            "ms",
+            1000.0,
+            "limit",
+            "p99 of GET /reports/analytics over the whole range (every seeded ticket), limit 1,000"
+                + " ms; "
+                + analytics.brief()));
+
     for (Latency latency : concat(views, filters, List.of(ticket, history))) {
       results.addAll(latency.results(note));
     }

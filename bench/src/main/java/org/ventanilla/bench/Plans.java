@@ -293,8 +293,8 @@ final class Plans {
                     + "SELECT cn.id FROM customer cn WHERE ")
             .append(like("cn.search_name", word))
             .append("))")
-            .append(" UNION SELECT m.ticket_id AS id FROM message m WHERE ")
-            .append(inMessage(word))
+            .append(" UNION SELECT d.ticket_id AS id FROM ticket_search d WHERE ")
+            .append(inMessage(word).replace("m.search_tsv", "d.document"))
             .append(") w" + i);
       }
       sql.append(") wi)) ORDER BY CASE WHEN ")

@@ -72,6 +72,11 @@ public final class CloudApiStandIn implements AutoCloseable {
   private final Map<String, AtomicInteger> mediaFailures = new ConcurrentHashMap<>();
   private final Map<String, String> wrongHashes = new ConcurrentHashMap<>();
   private final AtomicInteger wamids = new AtomicInteger();
+
+  /** Ids unique across stand-ins: test classes share one database, and wamids are unique there. */
+  private final String idTag =
+      Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40), 36);
+
   private final Map<String, Answer> outages = new ConcurrentHashMap<>();
 
   public CloudApiStandIn() throws IOException {
@@ -148,15 +153,34 @@ public final class CloudApiStandIn implements AutoCloseable {
           answer = script.poll();
         }
         if (answer == null) {
-          String to = body.replaceAll("(?s).*\"to\":\"(\\d+)\".*", "$1");
+          // Meta's answer names the contact as addressed: by phone (wa_id) or by BSUID (user_id).
+          String contact =
+              body.contains("\"to\":")
+                  ? "\"input\":\"%1$s\",\"wa_id\":\"%1$s\""
+                      .formatted(body.replaceAll("(?s).*\"to\":\"(\\d+)\".*", "$1"))
+                  : "\"input\":\"%1$s\",\"user_id\":\"%1$s\""
+                      .formatted(body.replaceAll("(?s).*\"recipient\":\"([^\"]+)\".*", "$1"));
           answer =
               new Answer(
                   200,
-                  "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"%s\",\"wa_id\":\"%s\"}],\"messages\":[{\"id\":\"wamid.STANDIN%d\"}]}"
-                      .formatted(to, to, wamids.incrementAndGet()));
+                  "{\"messaging_product\":\"whatsapp\",\"contacts\":[{%s}],\"messages\":[{\"id\":\"wamid.STANDIN%s%d\"}]}"
+                      .formatted(contact, idTag, wamids.incrementAndGet()));
         }
         requests.add(new Recorded(method, path, auth, body, answer.status()));
         send(exchange, answer.status(), answer.body());
+      } else if (parts.length == 4 && "media".equals(parts[3]) && "POST".equals(method)) {
+        // Media upload (multipart: messaging_product, type, file): answers the new media's id.
+        int status =
+            body.contains("name=\"messaging_product\"") && body.contains("name=\"file\"")
+                ? 200
+                : 400;
+        requests.add(new Recorded(method, path, auth, body, status));
+        send(
+            exchange,
+            status,
+            status == 200
+                ? "{\"id\":\"MEDIA%s%d\"}".formatted(idTag, wamids.incrementAndGet())
+                : error(100, "messaging_product and file are required"));
       } else if (parts.length == 3 && "GET".equals(method)) {
         String id = parts[2];
         AtomicInteger failures = mediaFailures.get(id);

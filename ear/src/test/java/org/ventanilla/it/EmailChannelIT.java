@@ -315,6 +315,49 @@ class EmailChannelIT {
     JsonObject reply = after.getJsonArray("messages").getJsonObject(1);
     assertEquals("failed", reply.getString("deliveryStatus"));
     assertTrue(reply.getString("deliveryError").contains("User unknown"), reply::toString);
+    JsonArray messages = after.getJsonArray("messages");
+    assertFalse(messages.getJsonObject(0).getBoolean("automated"), "the customer wrote it");
+    assertTrue(messages.getJsonObject(2).getBoolean("automated"), "a machine wrote the reply");
+  }
+
+  @Test
+  @DisplayName(
+      "a bounce matching none of our replies and an auto-reply answering nothing are kept on the"
+          + " channel, never as tickets nor in quarantine")
+  void unsolicitedBounceAndAutoReplyAreKeptOnTheChannel() throws Exception {
+    mail.deliver(
+        mailbox,
+        new String(MailServer.sample("bounce-dsn.eml"), StandardCharsets.UTF_8)
+            .replace("<bounce-1@mx.example.com>", "<" + UUID.randomUUID() + "@mx.example.com>"));
+    String away = "ooo-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    mail.deliver(
+        mailbox,
+        "Message-ID: <"
+            + UUID.randomUUID()
+            + "@client>\nFrom: "
+            + away
+            + "\nTo: "
+            + mailbox
+            + "\nSubject: Automatic reply: Newsletter\nAuto-Submitted: auto-replied\n\nI am away.\n");
+
+    JsonArray notices =
+        Eventually.await(
+            "two notices on the channel",
+            () -> {
+              poll();
+              JsonArray items =
+                  admin.get("channels/" + channelId + "/bounces").object().getJsonArray("items");
+              return items.size() == 2 ? java.util.Optional.of(items) : java.util.Optional.empty();
+            },
+            Duration.ofSeconds(20));
+    assertEquals("auto_reply", notices.getJsonObject(0).getString("kind"), notices::toString);
+    assertEquals(away, notices.getJsonObject(0).getString("sender"));
+    assertEquals("bounce", notices.getJsonObject(1).getString("kind"));
+    assertEquals("nobody@nowhere.example", notices.getJsonObject(1).getString("recipient"));
+    assertTrue(customerTickets(away).isEmpty(), "no ticket for an unsolicited auto-reply");
+    assertTrue(
+        admin.get("channels/" + channelId + "/quarantine").json().asJsonArray().isEmpty(),
+        "quarantine is for unreadable mail");
   }
 
   @Test

@@ -7,8 +7,12 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -140,6 +144,74 @@ class SearchIT {
     assertEquals(List.of(id), ids(tickets));
     String highlight = tickets.getJsonObject(0).getString("highlight");
     assertTrue(highlight.contains("<mark>" + word + "</mark> &lt;no llegó&gt;"), highlight);
+  }
+
+  @Test
+  @DisplayName("a word only in a note written later finds the ticket")
+  void wordInLaterNote() {
+    String word = unique();
+    JsonObject ticket =
+        emailTicket(
+            "Factura", "Hola, necesito la factura", "Later Note", unique() + "@example.com");
+    long id = ticket.getJsonNumber("id").longValue();
+    assertEquals(0, search(word).getJsonArray("tickets").size());
+
+    assertEquals(
+        201, admin.post("tickets/" + id + "/notes", "{\"text\":\"Ver " + word + "\"}").status());
+
+    assertEquals(List.of(id), ids(search(word).getJsonArray("tickets")));
+  }
+
+  @Test
+  @DisplayName(
+      "a word in over a thousand tickets answers the newest thousand ranked, subject matches first,"
+          + " with the total shown as capped on PostgreSQL (exact on H2)")
+  void wordInThousandsOfTickets() throws Exception {
+    String word = unique();
+    int count = 1010;
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<JsonObject>> created = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int n = i;
+        created.add(
+            pool.submit(
+                () ->
+                    emailTicket(
+                        "Consulta " + n,
+                        "Hola, sobre " + word + " numero " + n,
+                        "Common Word",
+                        "common" + n + "-" + word + "@example.com")));
+      }
+      for (Future<JsonObject> f : created) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    JsonObject inSubject =
+        emailTicket("Sobre " + word, "Hola", "Common Word", unique() + "@example.com");
+    for (int i = 0; i < 30; i++) {
+      emailTicket("Otra " + i, "Hola " + word, "Common Word", unique() + "@example.com");
+    }
+
+    Api.Response found = admin.get("search?size=25&q=" + word);
+
+    assertEquals(200, found.status(), found::toString);
+    JsonObject results = found.object();
+    JsonArray tickets = results.getJsonArray("tickets");
+    assertEquals(25, tickets.size());
+    assertEquals(
+        inSubject.getJsonNumber("id").longValue(),
+        tickets.getJsonObject(0).getJsonNumber("id").longValue(),
+        "the subject match ranks first");
+    if (System.getenv("VENTANILLA_DB_URL") != null) {
+      assertEquals(1000, results.getJsonNumber("ticketsTotal").longValue());
+      assertTrue(results.getBoolean("ticketsTotalCapped"), results::toString);
+    } else {
+      assertEquals(count + 31, results.getJsonNumber("ticketsTotal").longValue());
+      assertTrue(!results.getBoolean("ticketsTotalCapped"), results::toString);
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.ventanilla.agent;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
@@ -13,6 +14,7 @@ import java.util.logging.Logger;
 import org.ventanilla.common.ConflictException;
 import org.ventanilla.common.ContactNormalizer;
 import org.ventanilla.common.Enums;
+import org.ventanilla.common.ForbiddenException;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.common.NotFoundException;
 
@@ -28,6 +30,7 @@ public class AgentService {
   @Inject SecurityContext security;
   @Inject Clock clock;
   @Inject CallerAgent caller;
+  @Inject Event<AvailabilityChanged> availabilityChanges;
 
   public List<AgentView> list() {
     return agents.findAll().stream().map(AgentView::of).toList();
@@ -59,10 +62,16 @@ public class AgentService {
     return AgentView.of(agent);
   }
 
-  @RolesAllowed(Role.ADMIN_ROLE)
+  /** Admins change anyone; an agent may change only their own availability (and preferences). */
   public AgentView update(String username, AgentChanges changes) {
     Agent agent =
         agents.findByUsername(username).orElseThrow(() -> new NotFoundException("Agent", username));
+    if (!security.isCallerInRole(Role.ADMIN_ROLE)) {
+      if (!isCaller(agent) || !onlyOwnSettings(changes)) {
+        throw new ForbiddenException("admin_only", "Only an admin can change another agent");
+      }
+      return updateOwnPreferences(changes.availability(), changes.locale(), changes.timeZone());
+    }
     if (changes.displayName() != null) {
       agent.rename(changes.displayName());
     }
@@ -78,8 +87,7 @@ public class AgentService {
       agent.changeRole(role);
     }
     if (changes.availability() != null) {
-      agent.changeAvailability(
-          Enums.parse(Availability.class, "availability", changes.availability()));
+      changeAvailability(agent, changes.availability());
     }
     if (changes.active() != null) {
       if (changes.active()) {
@@ -106,12 +114,28 @@ public class AgentService {
   public AgentView updateOwnPreferences(String availability, String locale, String timeZone) {
     Agent agent = currentAgent();
     if (availability != null) {
-      agent.changeAvailability(Enums.parse(Availability.class, "availability", availability));
+      changeAvailability(agent, availability);
     }
     agent.changePreferences(
         locale != null ? locale : agent.getLocale(),
         timeZone != null ? timeZone : agent.getTimeZone());
     return AgentView.of(agent);
+  }
+
+  private void changeAvailability(Agent agent, String availability) {
+    Availability target = Enums.parse(Availability.class, "availability", availability);
+    if (target != agent.getAvailability()) {
+      agent.changeAvailability(target);
+      availabilityChanges.fire(new AvailabilityChanged(agent.getUsername(), target));
+    }
+  }
+
+  private static boolean onlyOwnSettings(AgentChanges changes) {
+    return changes.displayName() == null
+        && changes.email() == null
+        && changes.role() == null
+        && changes.active() == null
+        && changes.password() == null;
   }
 
   public AgentView current() {

@@ -75,6 +75,53 @@ public class Customer {
     return contact;
   }
 
+  /**
+   * How the customer is known on WhatsApp: one entry per BSUID (with the phone it came with), and
+   * one per phone seen on WhatsApp that no BSUID entry names.
+   */
+  public List<WhatsAppIdentity> whatsappIdentities() {
+    List<WhatsAppIdentity> out = new ArrayList<>();
+    java.util.Set<String> paired = new java.util.HashSet<>();
+    for (CustomerContact c : contacts) {
+      if (c.getType() == ContactType.WHATSAPP_USER) {
+        out.add(
+            new WhatsAppIdentity(c.getWaId(), c.getValue(), c.getParentUserId(), c.getUsername()));
+        if (c.getWaId() != null) {
+          paired.add(c.getWaId());
+        }
+      }
+    }
+    for (CustomerContact c : contacts) {
+      if (c.getType() == ContactType.PHONE && c.isWhatsApp()) {
+        String waId = c.getValue().startsWith("+") ? c.getValue().substring(1) : c.getValue();
+        if (!paired.contains(waId)) {
+          out.add(new WhatsAppIdentity(waId, null, c.getParentUserId(), c.getUsername()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The contact {@code old} of this type becomes {@code value} (kept with what WhatsApp told of
+   * it); without {@code old}, or when it is not ours, {@code value} is added as seen on WhatsApp.
+   */
+  void replaceContact(ContactType type, String old, String value, Instant now) {
+    for (CustomerContact c : contacts) {
+      if (c.getType() == type && c.getValue().equals(value)) {
+        return;
+      }
+    }
+    for (CustomerContact c : contacts) {
+      if (c.getType() == type && old != null && c.getValue().equals(old)) {
+        c.changeValue(value);
+        this.updatedAt = now;
+        return;
+      }
+    }
+    addContact(type, value, now).seenOnWhatsApp(null, null, null);
+  }
+
   public void rename(String newName, Instant now) {
     this.name = cleanName(newName);
     this.updatedAt = now;

@@ -73,7 +73,7 @@ public class CustomerRepository {
   public List<Customer> search(String text, PageRequest page) {
     return em.createQuery(
             "SELECT DISTINCT c FROM Customer c LEFT JOIN c.contacts k"
-                + " WHERE :q IS NULL OR LOWER(c.name) LIKE :q OR k.value LIKE :q"
+                + " WHERE :q IS NULL OR LOWER(c.name) LIKE :q OR LOWER(k.value) LIKE :q"
                 + " ORDER BY c.id DESC",
             Customer.class)
         .setParameter("q", pattern(text))
@@ -87,7 +87,7 @@ public class CustomerRepository {
   public long count(String text) {
     return em.createQuery(
             "SELECT COUNT(DISTINCT c) FROM Customer c LEFT JOIN c.contacts k"
-                + " WHERE :q IS NULL OR LOWER(c.name) LIKE :q OR k.value LIKE :q",
+                + " WHERE :q IS NULL OR LOWER(c.name) LIKE :q OR LOWER(k.value) LIKE :q",
             Long.class)
         .setParameter("q", pattern(text))
         .getSingleResult();

@@ -74,6 +74,17 @@ public class DataDirectory {
     }
   }
 
+  /** Opens a new file ({@code 600}) to stream into; fails if it exists. */
+  public OutputStream openNew(Path file) throws IOException {
+    FileAttribute<?>[] attributes =
+        posix()
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
+            : new FileAttribute<?>[0];
+    return Channels.newOutputStream(
+        Files.newByteChannel(
+            file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes));
+  }
+
   /**
    * Makes everything already in the data directory private: what the database created, what an
    * earlier version or a looser umask left readable. Returns how many entries were changed.

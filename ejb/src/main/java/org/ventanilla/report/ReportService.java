@@ -27,6 +27,29 @@ public class ReportService {
 
   @Inject ReportRepository reports;
   @Inject Clock clock;
+  @Inject AnalyticsRepository analytics;
+
+  /**
+   * The analytics page's figures; the heatmap in {@code timeZone} (an IANA id; by default
+   * VENTANILLA_TIME_ZONE, else Europe/Madrid).
+   */
+  public AnalyticsReport analytics(String from, String to, String channel, String timeZone) {
+    ReportPeriod period = period(from, to);
+    String zoneId =
+        timeZone == null || timeZone.isBlank()
+            ? org.ventanilla.platform.Settings.get("ventanilla.time.zone").orElse("Europe/Madrid")
+            : timeZone.strip();
+    java.time.ZoneId zone;
+    try {
+      zone = java.time.ZoneId.of(zoneId);
+    } catch (java.time.DateTimeException e) {
+      throw new InvalidInputException("invalid_time_zone", "Unknown time zone " + zoneId);
+    }
+    if (!zone.getId().matches("[A-Za-z0-9_/+-]{1,64}")) {
+      throw new InvalidInputException("invalid_time_zone", "Unknown time zone " + zoneId);
+    }
+    return analytics.analytics(period.from(), period.to(), channel(channel), zone, clock.instant());
+  }
 
   public SummaryReport summary(String from, String to, String channel) {
     ReportPeriod period = period(from, to);

@@ -79,13 +79,81 @@ public class SearchRepository {
             "ct.customer_id",
             "SELECT cn.id FROM customer cn WHERE",
             () -> sql.like("cn.search_name", word));
-        sql.append(" UNION SELECT m.ticket_id AS id FROM message m WHERE ");
-        sql.wordInMessage(word);
+        sql.wordInTickets(word);
         sql.append(") w" + i);
       }
       sql.append(") wi");
     }
     sql.append(sql.postgres ? "))" : ")");
+  }
+
+  /**
+   * Whether every word is in at least {@code cap} tickets' messages: then the set of matches is too
+   * large to gather, count and sort, and {@link #newestTickets} answers instead. Only PostgreSQL
+   * keeps search documents; on H2 (small desks) the answer is always no. Each count stops at the
+   * cap, so a rare word costs one index probe and a common one reads {@code cap} rows.
+   */
+  public boolean everyWordInAtLeast(SearchQuery q, int cap) {
+    if (!postgres() || q.words().isEmpty() || q.number() != null || q.phoneDigits() != null) {
+      return false;
+    }
+    for (String word : q.words()) {
+      Sql sql = new Sql(true);
+      sql.append("SELECT COUNT(*) FROM (SELECT 1 FROM ticket_search d WHERE ");
+      sql.wordInDocument("d.document", word);
+      sql.append(" FETCH FIRST ").append(String.valueOf(cap)).append(" ROWS ONLY) x");
+      if (((Number) sql.query(em).getSingleResult()).longValue() < cap) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * For words that are everywhere: the newest {@code cap} matching tickets (walked newest first, so
+   * the walk stops after about cap / share rows), ranked among themselves (subject first, then
+   * full-text rank, then recency) and paginated. Rows as {@link #tickets}, plus the number of those
+   * candidates (at most cap: the caller shows "cap+").
+   */
+  public List<Object[]> newestTickets(SearchQuery q, PageRequest page, int cap) {
+    Sql sql = new Sql(true);
+    sql.append(
+        "SELECT r.id, r.number, r.subject, r.status, r.customer_id, r.name, (SELECT m.text_body"
+            + " FROM message m WHERE m.ticket_id = r.id AND (");
+    sql.anyWordInMessage(q.words());
+    sql.append(") ORDER BY m.created_at, m.id FETCH FIRST 1 ROWS ONLY) AS excerpt, r.candidates");
+    sql.append(" FROM (SELECT w.id, w.number, w.subject, w.status, w.customer_id, w.updated_at,");
+    sql.append(" c.name, COUNT(*) OVER () AS candidates, CASE WHEN ");
+    sql.like("w.search_subject", q.words().get(0));
+    sql.append(" THEN 0 ELSE 1 END AS in_subject, ts_rank(coalesce(w.document, ''::tsvector), ");
+    for (int i = 0; i < q.words().size(); i++) {
+      sql.append(i == 0 ? "(" : " && (");
+      sql.wordQuery(q.words().get(i));
+      sql.append(")");
+    }
+    sql.append(") AS rank FROM (SELECT t.id, t.number, t.subject, t.status, t.customer_id,");
+    sql.append(" t.updated_at, t.search_subject, d.document FROM ticket t");
+    sql.append(" LEFT JOIN ticket_search d ON d.ticket_id = t.id WHERE ");
+    for (int i = 0; i < q.words().size(); i++) {
+      String word = q.words().get(i);
+      sql.append(i == 0 ? "(" : " AND (");
+      sql.like("t.search_subject", word);
+      sql.append(" OR ");
+      sql.customerIn(
+          "t.customer_id",
+          "SELECT cn.id FROM customer cn WHERE",
+          () -> sql.like("cn.search_name", word));
+      sql.append(" OR ");
+      sql.wordInDocument("d.document", word);
+      sql.append(")");
+    }
+    sql.append(" ORDER BY t.updated_at DESC, t.id DESC FETCH FIRST ").append(String.valueOf(cap));
+    sql.append(" ROWS ONLY) w JOIN customer c ON c.id = w.customer_id");
+    sql.append(" ORDER BY in_subject, rank DESC, w.updated_at DESC, w.id DESC");
+    sql.append(" OFFSET ").append(String.valueOf(page.offset()));
+    sql.append(" ROWS FETCH FIRST ").append(String.valueOf(page.size())).append(" ROWS ONLY) r");
+    sql.append(" ORDER BY r.in_subject, r.rank DESC, r.updated_at DESC, r.id DESC");
+    return rows(sql);
   }
 
   /** One row per customer: id, name, best-first. Same one-set shape as the tickets. */
@@ -203,16 +271,41 @@ public class SearchRepository {
     }
 
     /**
-     * On PostgreSQL a message matches a word through the full-text index, with Spanish and English
-     * stemming; on H2 by containing it.
+     * " UNION" the tickets with a message holding the word: on PostgreSQL from the tickets' search
+     * documents (migration V22), on H2 from the messages.
+     */
+    void wordInTickets(String word) {
+      if (postgres) {
+        text.append(" UNION SELECT d.ticket_id AS id FROM ticket_search d WHERE ");
+        wordInDocument("d.document", word);
+      } else {
+        text.append(" UNION SELECT m.ticket_id AS id FROM message m WHERE ");
+        like("m.search_text", word);
+      }
+    }
+
+    /** Full text, with Spanish and English stemming, as the message's own vector was made. */
+    void wordInDocument(String column, String word) {
+      text.append(column).append(" @@ (");
+      wordQuery(word);
+      text.append(")");
+    }
+
+    void wordQuery(String word) {
+      text.append("plainto_tsquery('spanish', ");
+      parameter(word);
+      text.append(") || plainto_tsquery('english', ");
+      parameter(word);
+      text.append(")");
+    }
+
+    /**
+     * On PostgreSQL a message matches a word through full text, with Spanish and English stemming;
+     * on H2 by containing it.
      */
     void wordInMessage(String word) {
       if (postgres) {
-        text.append("m.search_tsv @@ (plainto_tsquery('spanish', ");
-        parameter(word);
-        text.append(") || plainto_tsquery('english', ");
-        parameter(word);
-        text.append("))");
+        wordInDocument("m.search_tsv", word);
       } else {
         like("m.search_text", word);
       }

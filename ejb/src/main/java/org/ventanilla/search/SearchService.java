@@ -19,22 +19,36 @@ import org.ventanilla.ticket.TicketStatus;
 @RolesAllowed({Role.ADMIN_ROLE, Role.AGENT_ROLE})
 public class SearchService {
 
+  /** Beyond this many matching tickets, the newest this many are ranked and the total is "N+". */
+  static final int CAP = 1000;
+
   @Inject SearchRepository repository;
 
   public SearchResults search(String text, PageRequest page) {
     SearchQuery q = SearchQuery.parse(text);
     if (q.isEmpty()) {
-      return new SearchResults(List.of(), List.of(), 0, page.page(), page.size());
+      return new SearchResults(List.of(), List.of(), 0, false, page.page(), page.size());
     }
     List<String> marks = new ArrayList<>(q.words());
+    List<CustomerHit> customers = page.page() == 0 ? customers(q, marks, page.size()) : List.of();
+    if (repository.everyWordInAtLeast(q, CAP)) {
+      List<Object[]> rows = repository.newestTickets(q, page, CAP);
+      long candidates = rows.isEmpty() ? CAP : ((Number) rows.get(0)[7]).longValue();
+      return new SearchResults(
+          customers,
+          rows.stream().map(row -> ticketHit(row, q, marks)).toList(),
+          candidates,
+          candidates >= CAP,
+          page.page(),
+          page.size());
+    }
     List<TicketHit> tickets =
         repository.tickets(q, page).stream().map(row -> ticketHit(row, q, marks)).toList();
     long total =
         page.page() == 0 && tickets.size() < page.size()
             ? tickets.size()
             : repository.countTickets(q);
-    List<CustomerHit> customers = page.page() == 0 ? customers(q, marks, page.size()) : List.of();
-    return new SearchResults(customers, tickets, total, page.page(), page.size());
+    return new SearchResults(customers, tickets, total, false, page.page(), page.size());
   }
 
   private List<CustomerHit> customers(SearchQuery q, List<String> marks, int limit) {

@@ -129,6 +129,25 @@ public final class BusinessHours {
     return holidays;
   }
 
+  /** Whether {@code at} falls inside the opening hours (always, for clocks that never stop). */
+  public boolean isOpenAt(Instant at) {
+    if (isAlways()) {
+      return true;
+    }
+    LocalDate day = at.atZone(zone).toLocalDate();
+    for (LocalDate d = day.minusDays(1); !d.isAfter(day); d = d.plusDays(1)) {
+      if (holidays.contains(d)) {
+        continue;
+      }
+      for (Span span : weekly.getOrDefault(d.getDayOfWeek(), List.of())) {
+        if (!span.start(d, zone).isAfter(at) && span.end(d, zone).isAfter(at)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The instant at which {@code workingTime} of open hours has passed since {@code start}. */
   public Instant plus(Instant start, Duration workingTime) {
     if (workingTime.isNegative()) {

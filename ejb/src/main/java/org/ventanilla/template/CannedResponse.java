@@ -80,7 +80,12 @@ public class CannedResponse {
 
   /** The body with each known {{variable}} replaced; unknown ones stay visible to be noticed. */
   public String fill(Map<String, String> values) {
-    Matcher m = VARIABLE.matcher(body);
+    return fill(body, values);
+  }
+
+  /** Any text with the canned-response variables (an acknowledgement, a rule's reply) filled. */
+  public static String fill(String text, Map<String, String> values) {
+    Matcher m = VARIABLE.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String value = values.get(m.group(1));

@@ -1,6 +1,7 @@
 package org.ventanilla.ticket;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,14 +13,16 @@ import org.ventanilla.customer.Customer;
  * The one way a customer's message is filed, whatever it came by. The channel has parsed it, found
  * the customer and chosen the conversation it continues (or none); filing opens a ticket when there
  * is none, lets the ticket receive the message (which reopens a resolved ticket unless the message
- * is automatic, and moves the SLA clocks), lets the channel attach its files and stores the
- * message. Runs in the caller's transaction.
+ * is automated, and moves the SLA clocks), lets the channel attach its files and stores the
+ * message. A merged ticket's messages land on the ticket it was merged into. Runs in the caller's
+ * transaction.
  */
 @ApplicationScoped
 public class InboundFiling {
 
   @Inject TicketRepository tickets;
   @Inject SlaTerms.Source sla;
+  @Inject Event<TicketOpened> openedEvents;
 
   /** How a new conversation starts when the message continues none. */
   public record Opening(ChannelType kind, Long channelId, String subject, String openedBy) {}
@@ -34,8 +37,10 @@ public class InboundFiling {
       InboundContent content,
       Instant at,
       Consumer<Message> attach) {
+    // A merged ticket takes no messages: they continue the ticket it was merged into.
+    Optional<Ticket> conversation = thread.map(Ticket::conversation);
     Ticket ticket =
-        thread.orElseGet(
+        conversation.orElseGet(
             () -> {
               Ticket opened =
                   Ticket.open(
@@ -54,6 +59,9 @@ public class InboundFiling {
     Message message = ticket.receive(content, at, sla);
     attach.accept(message);
     tickets.add(message);
-    return new Filed(ticket, message, thread.isEmpty());
+    if (conversation.isEmpty()) {
+      openedEvents.fire(new TicketOpened(ticket.getId(), message.getId()));
+    }
+    return new Filed(ticket, message, conversation.isEmpty());
   }
 }

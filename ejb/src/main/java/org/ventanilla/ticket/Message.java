@@ -97,8 +97,20 @@ public class Message {
   @Column(name = "sender_address")
   private String senderAddress;
 
+  /** A machine sent it (auto-reply, bounce, list or bulk mail): loop guards leave it alone. */
   @Column(nullable = false)
-  private boolean automatic;
+  private boolean automated;
+
+  /** The channel could read it only after repairing it (the original is among its files). */
+  @Column(nullable = false)
+  private boolean repaired;
+
+  /** Mail only: further recipients, comma-separated ({@link #getCc()}, {@link #getBcc()}). */
+  @Column(name = "cc_addresses")
+  private String ccAddresses;
+
+  @Column(name = "bcc_addresses")
+  private String bccAddresses;
 
   @OneToMany(mappedBy = "message", cascade = CascadeType.PERSIST)
   @OrderBy("id")
@@ -187,7 +199,8 @@ public class Message {
             content.externalId(),
             now);
     message.senderAddress = content.senderAddress();
-    message.automatic = content.automatic();
+    message.automated = content.automated();
+    message.repaired = content.repaired();
     return message;
   }
 
@@ -200,6 +213,36 @@ public class Message {
             AuthorType.AGENT,
             agent.getDisplayName(),
             agent,
+            null,
+            requireText(text),
+            null,
+            null,
+            now);
+    message.deliveryStatus = DeliveryStatus.QUEUED;
+    return message;
+  }
+
+  /** A message the system sends the customer (a satisfaction survey), queued like a reply. */
+  static Message system(Ticket ticket, String text, Instant now) {
+    return queuedBySystem(ticket, "Ventanilla", text, now);
+  }
+
+  /** An automation's reply (acknowledgement, rule): not an agent's first response. */
+  static Message automaticReply(Ticket ticket, String actor, String text, Instant now) {
+    Message message = queuedBySystem(ticket, actor, text, now);
+    message.automated = true;
+    return message;
+  }
+
+  private static Message queuedBySystem(Ticket ticket, String actor, String text, Instant now) {
+    Message message =
+        new Message(
+            ticket,
+            MessageDirection.OUTBOUND,
+            MessageKind.MESSAGE,
+            AuthorType.SYSTEM,
+            actor,
+            null,
             null,
             requireText(text),
             null,
@@ -229,6 +272,42 @@ public class Message {
       throw new InvalidInputException("text is required");
     }
     return text.strip();
+  }
+
+  /** A mail reply's CC and BCC, each address checked and normalised, duplicates dropped. */
+  void copyTo(java.util.List<String> cc, java.util.List<String> bcc) {
+    this.ccAddresses = joined(cc, "cc");
+    this.bccAddresses = joined(bcc, "bcc");
+  }
+
+  private static String joined(java.util.List<String> addresses, String field) {
+    java.util.LinkedHashSet<String> clean = new java.util.LinkedHashSet<>();
+    for (String address : addresses) {
+      try {
+        clean.add(org.ventanilla.common.ContactNormalizer.email(address));
+      } catch (RuntimeException e) {
+        throw new InvalidInputException("invalid_address", field + ": not an email address");
+      }
+    }
+    String value = String.join(",", clean);
+    if (value.length() > 4000) {
+      throw new InvalidInputException("too_many_recipients", field + " holds too many addresses");
+    }
+    return value.isEmpty() ? null : value;
+  }
+
+  private static java.util.List<String> split(String addresses) {
+    return addresses == null || addresses.isEmpty()
+        ? java.util.List.of()
+        : java.util.List.of(addresses.split(","));
+  }
+
+  public java.util.List<String> getCc() {
+    return split(ccAddresses);
+  }
+
+  public java.util.List<String> getBcc() {
+    return split(bccAddresses);
   }
 
   /** Channels report delivery out of order: only a later status, or a failure, is taken. */
@@ -347,8 +426,12 @@ public class Message {
     return senderAddress;
   }
 
-  public boolean isAutomatic() {
-    return automatic;
+  public boolean isAutomated() {
+    return automated;
+  }
+
+  public boolean isRepaired() {
+    return repaired;
   }
 
   public List<Attachment> getAttachments() {

@@ -10,7 +10,10 @@ import org.ventanilla.common.Enums;
 import org.ventanilla.common.HtmlSanitizer;
 import org.ventanilla.common.Times;
 
-/** A message as agents and API clients see it: HTML only ever sanitized. */
+/**
+ * A message as agents and API clients see it: HTML only ever sanitized; {@code automated} when a
+ * machine sent it, {@code repaired} when the channel had to repair it to read it.
+ */
 public record MessageView(
     long id,
     String direction,
@@ -25,7 +28,11 @@ public record MessageView(
     String deliveryStatus,
     String deliveryError,
     String externalId,
-    OffsetDateTime createdAt) {
+    OffsetDateTime createdAt,
+    boolean automated,
+    boolean repaired,
+    List<String> cc,
+    List<String> bcc) {
 
   /**
    * The message for display: what is new in it, and the quoted history folded away (null when
@@ -109,6 +116,10 @@ public record MessageView(
         Enums.json(m.getDeliveryStatus()),
         m.getDeliveryError(),
         m.getExternalId(),
-        Times.utc(m.getCreatedAt()));
+        Times.utc(m.getCreatedAt()),
+        m.isAutomated(),
+        m.isRepaired(),
+        m.getCc(),
+        m.getBcc());
   }
 }

@@ -39,6 +39,32 @@ public interface ReplyChannel {
   default void rememberTemplate(Message reply, TemplateReply template) {}
 
   /**
+   * Refuses files this channel cannot send (a clear domain error, before anything is stored or
+   * sent). Mail's rule is the default: at most {@link #mailMaxBytes()} per reply, all files
+   * together.
+   */
+  default void requireFilesFit(Ticket ticket, java.util.List<FileFacts> files) {
+    long total = files.stream().mapToLong(FileFacts::size).sum();
+    long max = mailMaxBytes();
+    if (total > max) {
+      throw new org.ventanilla.common.ContentTooLargeException(
+          "attachments_too_large",
+          "A mail reply may carry at most "
+              + AttachmentStore.megabytes(max)
+              + " MB of files; these are "
+              + AttachmentStore.megabytes(total)
+              + " MB");
+    }
+  }
+
+  /** 25 MB unless {@code ventanilla.mail.max.attachment.bytes} says otherwise. */
+  static long mailMaxBytes() {
+    return org.ventanilla.platform.Settings.get("ventanilla.mail.max.attachment.bytes")
+        .map(Long::parseLong)
+        .orElse(25L * 1024 * 1024);
+  }
+
+  /**
    * Queues the stored reply for delivery through the ticket's channel; nothing when that channel is
    * switched off (the reply stays on the ticket, marked queued).
    */

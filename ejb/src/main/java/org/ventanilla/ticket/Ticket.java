@@ -126,6 +126,30 @@ public class Ticket {
   /** Set by the changes that move a due time (opening, reopening, priority): see planSla. */
   @Transient private boolean slaStale;
 
+  /** The ticket this one was merged into: closed for good, later messages go there. */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "merged_into_id")
+  private Ticket mergedInto;
+
+  /** The ticket this one was split from. */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "split_from_id", updatable = false)
+  private Ticket splitFrom;
+
+  @Column(name = "csat_sent_at")
+  private Instant csatSentAt;
+
+  @Column(name = "csat_answered_at")
+  private Instant csatAnsweredAt;
+
+  @Column(name = "csat_score")
+  private Integer csatScore;
+
+  @Column(name = "csat_comment")
+  private String csatComment;
+
+  static final int MAX_CSAT_COMMENT = 2000;
+
   @Version private long version;
 
   /** The activity log; only ever appended to (adding does not load it). */
@@ -175,6 +199,144 @@ public class Ticket {
     return ticket;
   }
 
+  /**
+   * A new ticket made of messages split off {@code source} (the caller moves them): same customer
+   * and channel, linked to where it came from; both logs tell.
+   */
+  public static Ticket splitOff(
+      long number,
+      Ticket source,
+      String subject,
+      String firstText,
+      Instant lastInboundAt,
+      String actor,
+      Instant now,
+      SlaTerms.Source sla) {
+    if (source.mergedInto != null) {
+      throw new InvalidInputException("merged_ticket", "A merged ticket cannot be split");
+    }
+    Ticket ticket =
+        new Ticket(
+            number,
+            subjectFor(subject, firstText),
+            source.channel,
+            source.sourceId,
+            source.customer,
+            now);
+    ticket.splitFrom = source;
+    ticket.lastInboundAt = lastInboundAt;
+    ticket.record(TicketEventType.CREATED, actor, now, null, "new", "#" + number);
+    ticket.record(TicketEventType.SPLIT_FROM, actor, now, "#" + source.number, null, null);
+    source.touch(now);
+    source.record(TicketEventType.SPLIT_TO, actor, now, null, "#" + number, null);
+    ticket.replanIfMoved(sla);
+    return ticket;
+  }
+
+  /**
+   * Closes this ticket into {@code kept} (the caller has moved its messages and events there): it
+   * is resolved with a link and takes no more messages, no survey, no reopening; its tags go to the
+   * kept one. Both logs tell.
+   */
+  public void mergeInto(Ticket kept, String actor, Instant now) {
+    Objects.requireNonNull(kept, "kept");
+    if (kept == this || kept.getId().equals(id)) {
+      throw new InvalidInputException("merge_self", "A ticket cannot be merged into itself");
+    }
+    if (mergedInto != null) {
+      throw new InvalidInputException("merged_ticket", "#" + number + " is merged already");
+    }
+    if (kept.mergedInto != null) {
+      throw new InvalidInputException(
+          "merged_ticket", "#" + kept.number + " is merged already: merge into the one it went to");
+    }
+    for (Tag tag : List.copyOf(tags)) {
+      untag(tag, actor, now);
+      kept.tag(tag, actor, now);
+    }
+    if (lastInboundAt != null
+        && (kept.lastInboundAt == null || lastInboundAt.isAfter(kept.lastInboundAt))) {
+      kept.lastInboundAt = lastInboundAt;
+    }
+    TicketStatus before = status;
+    status = TicketStatus.RESOLVED;
+    if (resolvedAt == null) {
+      resolvedAt = now;
+    }
+    mergedInto = kept;
+    touch(now);
+    kept.touch(now);
+    record(TicketEventType.MERGED_INTO, actor, now, Enums.json(before), "#" + kept.number, null);
+    kept.record(TicketEventType.MERGED_FROM, actor, now, "#" + number, null, null);
+  }
+
+  private void requireNotMerged() {
+    if (mergedInto != null) {
+      throw new InvalidInputException(
+          "merged_ticket", "#" + number + " was merged into #" + mergedInto.number);
+    }
+  }
+
+  /** Where messages for this ticket go: itself, or the ticket it was merged into (followed). */
+  public Ticket conversation() {
+    Ticket t = this;
+    for (int hops = 0; t.mergedInto != null && hops < 100; hops++) {
+      t = t.mergedInto;
+    }
+    return t;
+  }
+
+  /**
+   * The customer is asked about this resolved ticket: only once, and never about one closed by a
+   * merge.
+   */
+  public void csatSent(Instant now) {
+    if (!canBeSurveyed()) {
+      throw new IllegalStateException("#" + number + " gets no survey");
+    }
+    csatSentAt = now;
+    record(TicketEventType.CSAT_SENT, "system", now, null, null, null);
+  }
+
+  /**
+   * The survey leaves as a system message on the conversation (the caller stores and sends it);
+   * only once, never for a ticket closed by a merge.
+   */
+  public Message inviteToSurvey(String text, Instant now) {
+    csatSent(now);
+    return Message.system(this, text, now);
+  }
+
+  /** Whether a survey may go out now: resolved, not merged, never asked before. */
+  public boolean canBeSurveyed() {
+    return status == TicketStatus.RESOLVED && mergedInto == null && csatSentAt == null;
+  }
+
+  /** The customer's answer: 1 to 5, an optional comment; once. */
+  public void csatAnswered(int score, String comment, Instant now) {
+    if (score < 1 || score > 5) {
+      throw new InvalidInputException("invalid_score", "score must be 1 to 5");
+    }
+    if (csatSentAt == null || csatAnsweredAt != null) {
+      throw new IllegalStateException("#" + number + " has no open survey");
+    }
+    String clean = comment == null ? null : comment.replace("\0", "").strip();
+    if (clean != null && clean.length() > MAX_CSAT_COMMENT) {
+      clean = clean.substring(0, MAX_CSAT_COMMENT);
+    }
+    csatScore = score;
+    csatComment = clean == null || clean.isEmpty() ? null : clean;
+    csatAnsweredAt = now;
+    touch(now);
+    record(
+        TicketEventType.CSAT_ANSWERED,
+        customer.getName(),
+        now,
+        null,
+        String.valueOf(score),
+        csatComment == null ? null : csatComment.substring(0, Math.min(csatComment.length(), 500)));
+  }
+
   /** WhatsApp messages have no subject: the first line of the first message stands in. */
   static String subjectFor(String subject, String firstText) {
     if ((subject == null || subject.isBlank()) && firstText != null && !firstText.isBlank()) {
@@ -197,8 +359,11 @@ public class Ticket {
    * mail (an out-of-office reply) is kept but reopens nothing.
    */
   public Message receive(InboundContent content, Instant now, SlaTerms.Source sla) {
+    if (mergedInto != null) {
+      throw new IllegalStateException("#" + number + " is merged: file on conversation()");
+    }
     Message message = Message.inbound(this, content, now);
-    if (!content.automatic()) {
+    if (!content.automated()) {
       if (status == TicketStatus.RESOLVED) {
         reopen(customer.getName(), now, "customer wrote again");
       }
@@ -212,13 +377,14 @@ public class Ticket {
         now,
         null,
         null,
-        content.automatic() ? "automatic reply" : null);
+        content.automated() ? "automatic reply" : null);
     replanIfMoved(sla);
     return message;
   }
 
   /** An agent answers the customer. The first answer is the first response and starts work. */
   public Message reply(Agent agent, String text, Instant now) {
+    requireNotMerged();
     Message message = Message.reply(this, agent, text, now);
     if (firstResponseAt == null) {
       firstResponseAt = now;
@@ -231,8 +397,21 @@ public class Ticket {
     return message;
   }
 
+  /**
+   * An automatic answer (an acknowledgement, a rule's reply) by {@code actor}: it leaves like a
+   * reply but is neither the first response nor a start of work, so the SLA clock and the status
+   * stay where they are.
+   */
+  public Message automaticReply(String actor, String text, Instant now) {
+    Message message = Message.automaticReply(this, actor, text, now);
+    touch(now);
+    record(TicketEventType.REPLIED, actor, now, null, null, "automatic reply");
+    return message;
+  }
+
   /** An internal note: for the team only, never sent, does not count as a response. */
   public Message note(Agent agent, String text, Instant now) {
+    requireNotMerged();
     Message message = Message.note(this, agent, text, now);
     touch(now);
     record(TicketEventType.NOTE_ADDED, agent.getUsername(), now, null, null, null);
@@ -244,7 +423,7 @@ public class Ticket {
     if (target == status) {
       return;
     }
-    if (!status.canMoveTo(target)) {
+    if (mergedInto != null || !status.canMoveTo(target)) {
       throw new IllegalTransitionException(status, target);
     }
     if (status == TicketStatus.RESOLVED) {
@@ -521,6 +700,32 @@ public class Ticket {
 
   public Instant getLastInboundAt() {
     return lastInboundAt;
+  }
+
+  /** The id of the ticket this one was merged into, or null. */
+  public Long getMergedIntoId() {
+    return mergedInto == null ? null : mergedInto.getId();
+  }
+
+  /** The id of the ticket this one was split from, or null. */
+  public Long getSplitFromId() {
+    return splitFrom == null ? null : splitFrom.getId();
+  }
+
+  public Instant getCsatSentAt() {
+    return csatSentAt;
+  }
+
+  public Instant getCsatAnsweredAt() {
+    return csatAnsweredAt;
+  }
+
+  public Integer getCsatScore() {
+    return csatScore;
+  }
+
+  public String getCsatComment() {
+    return csatComment;
   }
 
   public long getVersion() {

@@ -26,7 +26,25 @@ public record TicketDetails(
     SlaView sla,
     List<MessageView> messages,
     List<EventView> events,
+    Long mergedInto,
+    Long splitFrom,
+    CsatView csat,
     @JsonbTransient long version) {
+
+  /** The customer's satisfaction survey of the ticket: sent, and maybe answered. */
+  public record CsatView(
+      OffsetDateTime sentAt, OffsetDateTime answeredAt, Integer score, String comment) {
+
+    static CsatView of(Ticket t) {
+      return t.getCsatSentAt() == null
+          ? null
+          : new CsatView(
+              Times.utc(t.getCsatSentAt()),
+              Times.utc(t.getCsatAnsweredAt()),
+              t.getCsatScore(),
+              t.getCsatComment());
+    }
+  }
 
   static TicketDetails of(Ticket t, List<Message> messages, List<TicketEvent> events, Instant now) {
     return new TicketDetails(
@@ -46,6 +64,9 @@ public record TicketDetails(
         SlaView.of(t, now),
         messages.stream().map(MessageView::of).toList(),
         events.stream().map(EventView::of).toList(),
+        t.getMergedIntoId(),
+        t.getSplitFromId(),
+        CsatView.of(t),
         t.getVersion());
   }
 

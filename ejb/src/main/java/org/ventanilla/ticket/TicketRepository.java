@@ -377,6 +377,59 @@ public class TicketRepository {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
+  /**
+   * Moves a ticket's whole conversation and activity log (attachments go with their messages) to
+   * another ticket, in two statements; pending changes are written first.
+   */
+  public void moveConversation(Ticket from, Ticket to) {
+    em.flush();
+    em.createQuery("UPDATE Message m SET m.ticket = :to WHERE m.ticket = :from")
+        .setParameter("to", to)
+        .setParameter("from", from)
+        .executeUpdate();
+    em.createQuery("UPDATE TicketEvent e SET e.ticket = :to WHERE e.ticket = :from")
+        .setParameter("to", to)
+        .setParameter("from", from)
+        .executeUpdate();
+  }
+
+  /** Moves one message, or it and every later one of its ticket, to another ticket. */
+  public int moveMessages(Message first, boolean following, Ticket to) {
+    em.flush();
+    return em.createQuery(
+            "UPDATE Message m SET m.ticket = :to WHERE m.ticket = :from AND "
+                + (following
+                    ? "(m.createdAt > :at OR (m.createdAt = :at AND m.id >= :id))"
+                    : "m.id = :id" + " AND m.createdAt = :at"))
+        .setParameter("to", to)
+        .setParameter("from", first.getTicket())
+        .setParameter("at", first.getCreatedAt())
+        .setParameter("id", first.getId())
+        .executeUpdate();
+  }
+
+  /** How many messages a ticket has from this one on (it included), in conversation order. */
+  public long countFrom(Message first) {
+    return em.createQuery(
+            "SELECT COUNT(m) FROM Message m WHERE m.ticket = :t"
+                + " AND (m.createdAt > :at OR (m.createdAt = :at AND m.id >= :id))",
+            Long.class)
+        .setParameter("t", first.getTicket())
+        .setParameter("at", first.getCreatedAt())
+        .setParameter("id", first.getId())
+        .getSingleResult();
+  }
+
+  public long countMessages(Ticket ticket) {
+    return em.createQuery("SELECT COUNT(m) FROM Message m WHERE m.ticket = :t", Long.class)
+        .setParameter("t", ticket)
+        .getSingleResult();
+  }
+
+  public Optional<Message> findMessage(long id) {
+    return Optional.ofNullable(em.find(Message.class, id));
+  }
+
   /** The tickets carrying a tag, with their tags loaded: merging and deleting log each one. */
   public List<Ticket> taggedWith(Tag tag) {
     return em.createQuery(

@@ -48,6 +48,8 @@ public class TicketService {
   @Inject InboundFiling filing;
   @Inject SlaTerms.Source sla;
   @Inject TagRepository tagRepository;
+  @Inject jakarta.enterprise.event.Event<TicketResolved> resolved;
+  @Inject Uploads uploads;
 
   public Page<TicketSummary> list(TicketFilter filter, PageRequest page) {
     return new Page<>(
@@ -163,8 +165,12 @@ public class TicketService {
     String actor = caller.require().getUsername();
     Instant now = clock.instant();
     if (changes.status() != null) {
+      TicketStatus before = ticket.getStatus();
       ticket.changeStatus(
           Enums.parse(TicketStatus.class, "status", changes.status()), actor, now, sla);
+      if (before != TicketStatus.RESOLVED && ticket.getStatus() == TicketStatus.RESOLVED) {
+        resolved.fire(new TicketResolved(ticket, now));
+      }
     }
     if (changes.priority() != null) {
       ticket.changePriority(
@@ -231,9 +237,18 @@ public class TicketService {
   }
 
   public MessageView addNote(long id, String text) {
+    return addNote(id, ReplyDraft.text(text));
+  }
+
+  /** A note, with the caller's uploaded files attached (a note has no recipients). */
+  public MessageView addNote(long id, ReplyDraft draft) {
     Ticket ticket = require(id);
-    Message note = ticket.note(caller.require(), text, clock.instant());
+    Agent agent = caller.require();
+    Instant now = clock.instant();
+    List<Upload> files = uploads.usable(draft.uploadsOrEmpty(), agent);
+    Message note = ticket.note(agent, draft.text(), now);
     tickets.add(note);
+    uploads.attach(files, note, now);
     return MessageView.of(note);
   }
 
@@ -242,11 +257,29 @@ public class TicketService {
    * channel's outbox in the same transaction.
    */
   public MessageView reply(long id, String text) {
+    return reply(id, ReplyDraft.text(text));
+  }
+
+  /**
+   * The same with CC, BCC (mail) and the caller's uploaded files; the channel refuses files it
+   * cannot send before anything is stored.
+   */
+  public MessageView reply(long id, ReplyDraft draft) {
     Ticket ticket = require(id);
     Instant now = clock.instant();
-    channels.of(ticket).requireFreeForm(ticket, now);
-    Message reply = ticket.reply(caller.require(), text, now);
+    ReplyChannel channel = channels.of(ticket);
+    channel.requireFreeForm(ticket, now);
+    Agent agent = caller.require();
+    List<Upload> files = uploads.usable(draft.uploadsOrEmpty(), agent);
+    channel.requireFilesFit(ticket, files.stream().map(FileFacts::of).toList());
+    if (ticket.getChannel() != ChannelType.EMAIL
+        && !(draft.ccOrEmpty().isEmpty() && draft.bccOrEmpty().isEmpty())) {
+      throw new InvalidInputException("cc_not_supported", "Only mail replies take cc and bcc");
+    }
+    Message reply = ticket.reply(agent, draft.text(), now);
+    reply.copyTo(draft.ccOrEmpty(), draft.bccOrEmpty());
     tickets.add(reply);
+    uploads.attach(files, reply, now);
     send(ticket, reply, now);
     return MessageView.of(reply);
   }

@@ -27,6 +27,7 @@ public record TicketSummary(
     OffsetDateTime resolvedAt,
     List<String> tags,
     SlaView sla,
+    Integer csatScore,
     @JsonbTransient long version) {
 
   /** The customer as a ticket refers to it. */
@@ -48,6 +49,7 @@ public record TicketSummary(
         Times.utc(t.getResolvedAt()),
         t.getTagNames(),
         SlaView.of(t, Instant.now()),
+        t.getCsatScore(),
         t.getVersion());
   }
 }

@@ -171,7 +171,7 @@ class TicketTest {
               T0.plusSeconds(120),
               NO_SLA);
 
-      assertTrue(vacation.isAutomatic());
+      assertTrue(vacation.isAutomated());
       assertEquals(TicketStatus.RESOLVED, ticket.getStatus());
       assertNull(ticket.getLastInboundAt());
     }

@@ -158,4 +158,11 @@ public class EmailChannelService {
         .filter(c -> !c.isDeleted())
         .orElseThrow(() -> new NotFoundException("Email channel", id));
   }
+
+  /** Bounces matching none of our replies and auto-replies answering nothing, newest first. */
+  public org.ventanilla.common.Page<MailNoticeView> notices(
+      long id, org.ventanilla.common.Page.PageRequest page) {
+    require(id);
+    return ingest.notices(id, page.page(), page.size());
+  }
 }

@@ -56,6 +56,8 @@ public class EmailIngest {
     ADDED_TO_TICKET,
     DUPLICATE,
     BOUNCE_RECORDED,
+    /** A bounce or auto-reply concerning nothing of ours, kept on the channel. */
+    NOTICE_KEPT,
     OWN_MAIL_IGNORED,
     QUARANTINED;
 
@@ -79,6 +81,35 @@ public class EmailIngest {
     }
     advance(channel, uidValidity, uid, pollOwner, now);
     return outcome;
+  }
+
+  /** A mail fetched from the mailbox, by its uid. */
+  public record Fetched(long uid, byte[] raw) {}
+
+  /**
+   * Stores fetched mails together, in one transaction with the reading position past the last of
+   * them: far fewer commits than one by one. When anything in it fails, the whole batch rolls back
+   * and the caller files the mails one by one ({@link #ingest}), as the WhatsApp path does.
+   */
+  public List<Outcome> ingestBatch(
+      long channelId, long uidValidity, List<Fetched> mails, String pollOwner) {
+    EmailChannel channel = em.find(EmailChannel.class, channelId);
+    Instant now = clock.instant();
+    List<Outcome> outcomes = new java.util.ArrayList<>(mails.size());
+    for (Fetched mail : mails) {
+      Outcome outcome;
+      try {
+        outcome = accept(channel, MailParser.parse(mail.raw()), mail.raw(), mail.uid(), now);
+      } catch (MalformedMailException e) {
+        outcome =
+            quarantine(channel, mail.uid(), mail.raw(), "Unreadable mail: " + e.getMessage(), now);
+      }
+      outcomes.add(outcome);
+    }
+    if (!mails.isEmpty()) {
+      advance(channel, uidValidity, mails.get(mails.size() - 1).uid(), pollOwner, now);
+    }
+    return outcomes;
   }
 
   /**
@@ -115,6 +146,12 @@ public class EmailIngest {
     if (tickets.findMessage(ChannelType.EMAIL, mail.messageId()).isPresent()) {
       return Outcome.DUPLICATE;
     }
+    if (mail.autoReply()
+        && tickets.findByMessageIds(ChannelType.EMAIL, mail.threadIds()).isEmpty()
+        && !tagged(mail)) {
+      // An out-of-office answering nothing of ours: never a new ticket.
+      return notice(channel, MailNotice.Kind.AUTO_REPLY, mail, raw, now);
+    }
     Customer customer =
         customers.findOrCreate(ContactType.EMAIL, mail.fromAddress(), mail.fromName(), now);
     Optional<Ticket> existing = thread(mail, customer);
@@ -133,7 +170,8 @@ public class EmailIngest {
             mail.text(),
             mail.html(),
             mail.messageId(),
-            mail.automatic()),
+            mail.automatic(),
+            mail.repaired()),
         now,
         message -> attach(message, mail, now));
     channel.countReceived(1);
@@ -187,24 +225,90 @@ public class EmailIngest {
     return Optional.empty();
   }
 
+  /** Whether the subject names a ticket of ours ([#n]), as an auto-reply quoting it does. */
+  private boolean tagged(ParsedMail mail) {
+    if (mail.subject() == null) {
+      return false;
+    }
+    Matcher tag = TICKET_TAG.matcher(mail.subject());
+    while (tag.find()) {
+      Optional<Ticket> ticket = tickets.findByNumber(Long.parseLong(tag.group(1)));
+      if (ticket.isPresent() && ticket.get().getChannel() == ChannelType.EMAIL) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A delivery report: the reply of ours it names (by the returned Message-ID, the quoted original,
+   * In-Reply-To or References) is marked failed with the reason, as the outbox marks a refused
+   * send; a report naming nothing of ours is kept on the channel. Never a ticket.
+   */
   private Outcome bounce(EmailChannel channel, ParsedMail mail, byte[] raw, Long uid, Instant now) {
     ParsedMail.Bounce bounce = mail.bounce();
-    Optional<Message> original =
-        bounce.originalMessageId() == null
-            ? Optional.empty()
-            : tickets.findMessage(ChannelType.EMAIL, bounce.originalMessageId());
-    if (original.isEmpty()) {
-      return quarantine(
-          channel, uid, raw, "Bounce for a message we did not send: " + bounce.reason(), now);
+    Optional<Message> original = Optional.empty();
+    for (String id : bounce.originalIds()) {
+      original =
+          tickets
+              .findMessage(ChannelType.EMAIL, id)
+              .filter(m -> m.getDirection() == org.ventanilla.ticket.MessageDirection.OUTBOUND);
+      if (original.isPresent()) {
+        break;
+      }
     }
-    String reason =
-        "Bounced"
-            + (bounce.recipient() == null ? "" : " by " + bounce.recipient())
-            + ": "
-            + bounce.reason();
-    original.get().updateDelivery(DeliveryStatus.FAILED, reason);
+    if (original.isEmpty()) {
+      return notice(channel, MailNotice.Kind.BOUNCE, mail, raw, now);
+    }
+    if (bounce.failure()) {
+      String reason =
+          "Bounced"
+              + (bounce.recipient() == null ? "" : " by " + bounce.recipient())
+              + ": "
+              + bounce.reason();
+      original.get().updateDelivery(DeliveryStatus.FAILED, reason);
+    }
     LOG.info(() -> "Bounce recorded for " + bounce.originalMessageId());
     return Outcome.BOUNCE_RECORDED;
+  }
+
+  private Outcome notice(
+      EmailChannel channel, MailNotice.Kind kind, ParsedMail mail, byte[] raw, Instant now) {
+    String sha = AttachmentStore.sha256(raw);
+    boolean known =
+        !em.createQuery(
+                "SELECT n.id FROM MailNotice n WHERE n.channel = :c AND n.sha256 = :s", Long.class)
+            .setParameter("c", channel)
+            .setParameter("s", sha)
+            .getResultList()
+            .isEmpty();
+    if (!known) {
+      StoredFile stored = files.store(raw);
+      em.persist(new MailNotice(channel, kind, mail, stored.path(), raw.length, sha, now));
+    }
+    return Outcome.NOTICE_KEPT;
+  }
+
+  /** Bounces and auto-replies kept on a mailbox, newest first. */
+  public org.ventanilla.common.Page<MailNoticeView> notices(long channelId, int page, int size) {
+    long total =
+        em.createQuery("SELECT COUNT(n) FROM MailNotice n WHERE n.channel.id = :c", Long.class)
+            .setParameter("c", channelId)
+            .getSingleResult();
+    List<MailNoticeView> items =
+        em
+            .createQuery(
+                "SELECT n FROM MailNotice n WHERE n.channel.id = :c"
+                    + " ORDER BY n.receivedAt DESC, n.id DESC",
+                MailNotice.class)
+            .setParameter("c", channelId)
+            .setFirstResult(page * size)
+            .setMaxResults(size)
+            .getResultList()
+            .stream()
+            .map(MailNoticeView::of)
+            .toList();
+    return new org.ventanilla.common.Page<>(items, total, page, size);
   }
 
   private Outcome quarantine(

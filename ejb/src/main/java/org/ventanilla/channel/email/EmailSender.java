@@ -20,6 +20,7 @@ import org.ventanilla.channel.SecretBox;
 import org.ventanilla.channel.SendResult;
 import org.ventanilla.common.ChannelType;
 import org.ventanilla.customer.ContactType;
+import org.ventanilla.ticket.AttachmentStore;
 import org.ventanilla.ticket.Message;
 import org.ventanilla.ticket.Ticket;
 import org.ventanilla.ticket.TicketRepository;
@@ -39,6 +40,7 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
 
   @Inject TicketRepository tickets;
   @Inject SecretBox secrets;
+  @Inject AttachmentStore store;
 
   @Override
   public ChannelType type() {
@@ -71,7 +73,16 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
         lastInbound == null ? null : lastInbound.getExternalId(),
         references,
         message.getText(),
-        false);
+        false,
+        message.getCc(),
+        message.getBcc(),
+        message.getAttachments().stream()
+            .filter(a -> a.getStoragePath() != null)
+            .map(
+                a ->
+                    new OutgoingMail.File(
+                        a.getFilename(), a.getContentType(), store.resolve(a.getStoragePath())))
+            .toList());
   }
 
   /**
@@ -174,7 +185,36 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
     if (!mail.references().isEmpty()) {
       mime.setHeader("References", oneLine(String.join(" ", mail.references())));
     }
-    mime.setText(mail.text(), "UTF-8");
+    for (String cc : mail.cc()) {
+      mime.addRecipient(
+          jakarta.mail.Message.RecipientType.CC, new InternetAddress(oneLine(cc), true));
+    }
+    for (String bcc : mail.bcc()) {
+      mime.addRecipient(
+          jakarta.mail.Message.RecipientType.BCC, new InternetAddress(oneLine(bcc), true));
+    }
+    if (mail.files().isEmpty()) {
+      mime.setText(mail.text(), "UTF-8");
+    } else {
+      // multipart/mixed: the text, then each file; a name that is not ASCII goes out RFC 2231
+      // encoded (filename*=utf-8''...), Jakarta Mail's default (mail.mime.encodeparameters).
+      jakarta.mail.internet.MimeMultipart mixed = new jakarta.mail.internet.MimeMultipart("mixed");
+      jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+      text.setText(mail.text(), "UTF-8");
+      mixed.addBodyPart(text);
+      for (OutgoingMail.File file : mail.files()) {
+        jakarta.mail.internet.MimeBodyPart part = new jakarta.mail.internet.MimeBodyPart();
+        try {
+          // base64 always: the bytes arrive exactly as stored (7bit would turn LF into CRLF).
+          part.attachFile(file.path().toFile(), file.contentType(), "base64");
+        } catch (java.io.IOException e) {
+          throw new MessagingException("Cannot read the attachment " + file.filename(), e);
+        }
+        part.setFileName(oneLine(file.filename()));
+        mixed.addBodyPart(part);
+      }
+      mime.setContent(mixed);
+    }
     mime.saveChanges();
     return mime;
   }

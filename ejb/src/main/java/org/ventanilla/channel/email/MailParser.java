@@ -1,15 +1,15 @@
 package org.ventanilla.channel.email;
 
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
 import java.io.ByteArrayInputStream;
@@ -18,11 +18,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -67,28 +69,52 @@ public final class MailParser {
   private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
   private static final Pattern AUTO_SUBJECT =
       Pattern.compile(
-          "^(auto(matic)?[ -]?reply|automatische antwort|respuesta autom[aá]tica|out of (the )?office"
-              + "|fuera de la oficina|r[ée]ponse automatique|abwesenheitsnotiz|vacation|ausencia)",
+          "^((re|aw|fw|fwd|wg|tr|rv|r)\\s*:\\s*)*("
+              + "auto(matic|matische)?[ -]?(reply|response|antwort)|out of (the )?office|away from"
+              + "|on vacation|vacation|respuesta autom[aá]tica|fuera de la oficina|ausencia"
+              + "|de vacaciones|abwesenheitsnotiz|abwesend|urlaub|r[ée]ponse automatique"
+              + "|absence|absent|en cong[ée]|resposta autom[aá]tica|fora do escrit[óo]rio"
+              + "|ausente|f[ée]rias|risposta automatica|fuori (sede|ufficio)|in ferie|assente)",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern BOUNCE_SUBJECT =
+      Pattern.compile(
+          "(undelivered mail returned to sender|mail delivery failed|delivery status notification"
+              + " \\((failure|delay)\\)|^undeliverable:|^undeliverable mail|failure notice"
+              + "|returned mail:|delivery failure|undelivered mail|mail system error"
+              + "|non[- ]?deliverable|message not delivered|delivery has failed)",
           Pattern.CASE_INSENSITIVE);
+  private static final Pattern QMAIL = Pattern.compile("Hi\\. This is the qmail-send program");
+  private static final Pattern QUOTED_ID =
+      Pattern.compile("(?im)^[ \\t>]*Message-ID:\\s*(<[^<>\\s]+>)");
+  private static final Pattern FAILED_LINE =
+      Pattern.compile("(?m)^\\s*(?:<([^\\s<>@]+@[^\\s<>]+)>:|([^\\s<>@:]+@[^\\s<>:]+)\\s*$)");
   private static final Session SESSION = session();
 
   private MailParser() {}
 
   private static Session session() {
     Properties props = new Properties();
-    // Unlabelled 8-bit headers are usually UTF-8 today; decode them so, not as Latin-1.
-    props.setProperty("mail.mime.allowutf8", "true");
+    // Headers are read byte for byte (Latin-1); 8-bit text in them is decoded by us, UTF-8 first,
+    // then the legacy charset it most likely is (Charsets.guess), so nothing is lost on the way.
+    props.setProperty("mail.mime.allowutf8", "false");
     props.setProperty("mail.mime.address.strict", "false");
     props.setProperty("mail.mime.decodetext.strict", "false");
     props.setProperty("mail.mime.parameters.strict", "false");
     props.setProperty("mail.mime.base64.ignoreerrors", "true");
+    props.setProperty("mail.mime.uudecode.ignoreerrors", "true");
+    props.setProperty("mail.mime.ignoreunknownencoding", "true");
+    props.setProperty("mail.mime.multipart.ignoremissingboundaryparameter", "true");
     props.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
     props.setProperty("mail.mime.multipart.allowempty", "true");
+    // A boundary named but not used is handled by a second reading (rebounded), not by
+    // mail.mime.multipart.ignoreexistingboundaryparameter, which would also misread good mail.
     return Session.getInstance(props);
   }
 
   /**
-   * Parses one mail.
+   * Parses one mail. What is broken in it is repaired where forgiving clients would (the mail is
+   * then {@code repaired} and keeps its original as {@code original.eml}); only a mail of which
+   * nothing can be read (no headers, no sender) is refused.
    *
    * @throws MalformedMailException when the bytes are not a mail at all (no headers, no sender)
    */
@@ -104,8 +130,24 @@ public final class MailParser {
       if (synthetic) {
         messageId = "<" + sha256(raw).substring(0, 40) + "@synthetic.ventanilla>";
       }
-      Body body = new Body();
-      walk(mime, body, 0);
+      Body body = read(mime);
+      if (body.isEmpty() && isMultipart(mime)) {
+        // The boundary it names is not the one it uses: read it again by the one it uses.
+        Body again = rebounded(raw).map(MailParser::read).orElse(body);
+        if (!again.isEmpty()) {
+          body = again;
+          body.repaired = true;
+        }
+      }
+      if (body.isEmpty() && (isMultipart(mime) || body.unreadable)) {
+        String rest = rawBody(raw).strip();
+        if (!rest.isEmpty()) {
+          // Nothing readable in its structure: its raw text is still better than nothing.
+          body = new Body();
+          body.text = Charsets.decode(rest.getBytes(StandardCharsets.ISO_8859_1), null);
+          body.repaired = true;
+        }
+      }
       String text = body.text != null ? body.text : body.html != null ? htmlToText(body.html) : "";
       String html = body.html;
       if (body.cut) {
@@ -116,67 +158,134 @@ public final class MailParser {
       // A customer's mail is never refused for its size: what a message cannot keep is cut.
       text = Message.cut(text.strip(), "\n\n" + LONG_NOTE);
       html = Message.cut(html, "<p>" + LONG_NOTE + "</p>");
-      Bounce bounce = bounce(mime, sender, body);
+      if (body.repaired) {
+        // Nothing is lost: the mail as it came stays with the message.
+        addAttachment(body, ORIGINAL_NAME, "message/rfc822", raw, null);
+      }
+      String subject = subject(mime);
+      Bounce bounce = bounce(mime, sender, subject, body);
+      boolean autoReply = bounce == null && isAutoReply(mime, subject);
+      if (!sender.hasDomain() && bounce == null && !autoReply) {
+        throw new MalformedMailException("no sender address: " + sender.address);
+      }
       return new ParsedMail(
           messageId,
           synthetic,
           threadIds(mime),
           sender.address,
           sender.name,
-          subject(mime),
-          mime.getSentDate() == null ? null : mime.getSentDate().toInstant(),
+          subject,
+          sentAt(mime),
           text.strip(),
           html,
           List.copyOf(body.attachments),
-          bounce == null && isAutomatic(mime, sender),
-          bounce);
-    } catch (MessagingException | IOException | RuntimeException e) {
+          bounce == null && (autoReply || isBulk(mime, sender)),
+          bounce,
+          autoReply,
+          body.repaired);
+    } catch (MessagingException | RuntimeException e) {
       throw new MalformedMailException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
   }
 
-  private record Sender(String address, String name) {}
+  /** What a repaired mail keeps of itself, as it came. */
+  public static final String ORIGINAL_NAME = "original.eml";
 
-  private static Sender sender(MimeMessage mime) throws MessagingException, MalformedMailException {
-    Address[] from;
+  /** The mail's parts; a structure that cannot be read at all gives an empty, unreadable body. */
+  private static Body read(MimeMessage mime) {
+    Body body = new Body();
     try {
-      from = mime.getFrom();
-    } catch (AddressException e) {
-      from = lenientFrom(mime.getHeader("From", ","));
+      walk(mime, body, 0);
+    } catch (MessagingException | IOException | RuntimeException broken) {
+      Body unreadable = new Body();
+      unreadable.unreadable = true;
+      return unreadable;
     }
-    if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address)) {
-      String returnPath = mime.getHeader("Return-Path", null);
-      if (returnPath != null && returnPath.contains("@")) {
-        String clean = returnPath.replaceAll("[<>\\s]", "");
-        return new Sender(clean.toLowerCase(Locale.ROOT), null);
-      }
-      throw new MalformedMailException("no sender (From header missing or unreadable)");
-    }
-    if (address.getAddress() == null || !address.getAddress().contains("@")) {
-      throw new MalformedMailException("no sender address in From: " + mime.getHeader("From", ","));
-    }
-    String name = address.getPersonal();
-    if (name != null) {
-      name =
-          decodeWords(name).replaceAll("[\\r\\n\\t]+", " ").strip().replaceAll("^[\"']|[\"']$", "");
-    }
-    return new Sender(address.getAddress().strip().toLowerCase(Locale.ROOT), blankToNull(name));
+    return body;
   }
 
-  private static Address[] lenientFrom(String header) {
-    if (header == null) {
-      return null;
+  private static boolean isMultipart(MimeMessage mime) throws MessagingException {
+    String type = mime.getHeader("Content-Type", null);
+    return type != null && type.strip().toLowerCase(Locale.ROOT).startsWith("multipart/");
+  }
+
+  private static final Pattern FIRST_BOUNDARY = Pattern.compile("(?m)^--([^\\s]+?)(--)?\\s*$");
+
+  /** The mail again, its multipart split by the first boundary line it really holds. */
+  private static Optional<MimeMessage> rebounded(byte[] raw) throws MessagingException {
+    Matcher line = FIRST_BOUNDARY.matcher(rawBody(raw));
+    if (!line.find()) {
+      return Optional.empty();
     }
-    Matcher m = Pattern.compile("[^\\s<>\"]+@[^\\s<>\"]+").matcher(header);
-    if (!m.find()) {
-      return null;
+    MimeMessage again = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+    String base = contentType(again).getBaseType();
+    again.setHeader("Content-Type", base + "; boundary=\"" + line.group(1) + "\"");
+    return Optional.of(again);
+  }
+
+  /** The mail after its headers, byte for byte as Latin-1 characters. */
+  private static String rawBody(byte[] raw) {
+    String all = new String(raw, StandardCharsets.ISO_8859_1);
+    int crlf = all.indexOf("\r\n\r\n");
+    int lf = all.indexOf("\n\n");
+    if (crlf >= 0 && (lf < 0 || crlf < lf)) {
+      return all.substring(crlf + 4);
     }
+    return lf >= 0 ? all.substring(lf + 2) : "";
+  }
+
+  private static Instant sentAt(MimeMessage mime) {
     try {
-      String name = header.substring(0, m.start()).replaceAll("[<\"]", "").strip();
-      return new Address[] {new InternetAddress(m.group(), name.isEmpty() ? null : name, "UTF-8")};
-    } catch (IOException e) {
+      return mime.getSentDate() == null ? null : mime.getSentDate().toInstant();
+    } catch (MessagingException | RuntimeException unreadable) {
       return null;
     }
+  }
+
+  private record Sender(String address, String name) {
+    boolean hasDomain() {
+      return address.contains("@");
+    }
+  }
+
+  /**
+   * Who wrote: From, then Sender, Reply-To and Return-Path, each read as forgiving clients read
+   * them; a daemon with no domain ({@code MAILER-DAEMON}) only when no header names a full address.
+   */
+  private static Sender sender(MimeMessage mime) throws MessagingException, MalformedMailException {
+    Addresses.Mailbox local = null;
+    for (String header : new String[] {"From", "Sender", "Reply-To", "Return-Path"}) {
+      Optional<Addresses.Mailbox> found = Addresses.first(header8bit(mime.getHeader(header, ",")));
+      if (found.isPresent() && found.get().hasDomain()) {
+        return new Sender(found.get().address(), blankToNull(found.get().name()));
+      }
+      if (found.isPresent() && local == null) {
+        local = found.get();
+      }
+    }
+    if (local != null) {
+      return new Sender(local.address(), blankToNull(local.name()));
+    }
+    throw new MalformedMailException("no sender (From header missing or unreadable)");
+  }
+
+  /**
+   * A header read byte for byte: raw 8-bit text in it (not RFC 2047) decoded as UTF-8 when it is,
+   * else as the legacy charset it most likely is.
+   */
+  static String header8bit(String value) {
+    if (value == null) {
+      return null;
+    }
+    boolean eightBit = false;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c > 0xff) {
+        return value;
+      }
+      eightBit |= c >= 0x80;
+    }
+    return eightBit ? Charsets.guess(value.getBytes(StandardCharsets.ISO_8859_1)) : value;
   }
 
   private static String subject(MimeMessage mime) throws MessagingException {
@@ -185,33 +294,12 @@ public final class MailParser {
       return null;
     }
     String unfolded = raw.replaceAll("\\r?\\n[ \\t]", " ");
-    return decodeWords(unfolded).replaceAll("[\\r\\n\\t]+", " ").strip();
+    return EncodedWords.decode(header8bit(unfolded)).replaceAll("[\\r\\n\\t]+", " ").strip();
   }
 
   /** RFC 2047 encoded words, also the broken ones real clients write (no spaces, bad charsets). */
   static String decodeWords(String value) {
-    try {
-      String decoded = MimeUtility.decodeText(value);
-      if (decoded.contains("=?")) {
-        // Encoded words glued to text or split mid-character: decode each word on its own.
-        Matcher m = Pattern.compile("=\\?[^?]+\\?[bBqQ]\\?[^?]*\\?=").matcher(decoded);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-          String word;
-          try {
-            word = MimeUtility.decodeWord(m.group());
-          } catch (ParseException | java.io.UnsupportedEncodingException e) {
-            word = m.group();
-          }
-          m.appendReplacement(out, Matcher.quoteReplacement(word));
-        }
-        m.appendTail(out);
-        decoded = out.toString();
-      }
-      return decoded;
-    } catch (java.io.UnsupportedEncodingException e) {
-      return value;
-    }
+    return EncodedWords.decode(value);
   }
 
   private static String firstId(String[] headers) {
@@ -259,6 +347,15 @@ public final class MailParser {
     boolean cut;
     String deliveryStatus;
     String returnedHeaders;
+    boolean repaired;
+    boolean unreadable;
+
+    boolean isEmpty() {
+      return (text == null || text.isBlank())
+          && (html == null || html.isBlank())
+          && attachments.isEmpty()
+          && deliveryStatus == null;
+    }
   }
 
   private static void walk(Part part, Body body, int depth) throws MessagingException, IOException {
@@ -279,6 +376,11 @@ public final class MailParser {
       if (multipart == null) {
         return;
       }
+      if (type.getParameter("boundary") == null
+          || (multipart instanceof MimeMultipart mm && !mm.isComplete())) {
+        // No boundary named (the first "--" line was taken) or no closing boundary.
+        body.repaired = true;
+      }
       if (base.equals("multipart/alternative")) {
         walkAlternative(multipart, body, depth);
       } else {
@@ -287,24 +389,24 @@ public final class MailParser {
         }
       }
     } else if (base.equals("message/delivery-status")) {
-      body.deliveryStatus = new String(bytes(part), StandardCharsets.UTF_8);
+      body.deliveryStatus = new String(bytes(part, body), StandardCharsets.UTF_8);
     } else if (base.equals("text/rfc822-headers")) {
-      body.returnedHeaders = new String(bytes(part), StandardCharsets.UTF_8);
+      body.returnedHeaders = new String(bytes(part, body), StandardCharsets.UTF_8);
     } else if (base.equals("message/rfc822") && depth > 0 && body.returnedHeaders == null) {
       // A forwarded or returned mail: its headers help bounces; the mail itself is an attachment.
-      byte[] inner = bytes(part);
+      byte[] inner = bytes(part, body);
       body.returnedHeaders = headersOf(inner);
       addAttachment(
           body, filename == null ? "message.eml" : filename, "message/rfc822", inner, null);
     } else if (!attachment && base.equals("text/plain") && body.text == null) {
-      body.text = text(part, type);
+      body.text = text(part, type, body);
     } else if (!attachment && base.equals("text/html") && body.html == null) {
-      body.html = text(part, type);
+      body.html = text(part, type, body);
     } else if (!attachment
         && base.startsWith("text/")
         && body.text == null
         && !base.equals("text/html")) {
-      body.text = text(part, type);
+      body.text = text(part, type, body);
     } else {
       String contentId =
           part instanceof jakarta.mail.internet.MimePart mp ? mp.getContentID() : null;
@@ -312,7 +414,7 @@ public final class MailParser {
           body,
           filename == null ? defaultName(base, body.attachments.size()) : filename,
           base,
-          bytes(part),
+          bytes(part, body),
           contentId);
     }
   }
@@ -390,7 +492,7 @@ public final class MailParser {
         ContentType type = contentType(part);
         name = type.getParameter("name");
       }
-      return name == null ? null : decodeWords(name).strip();
+      return name == null ? null : EncodedWords.decode(header8bit(name)).strip();
     } catch (MessagingException e) {
       return null;
     }
@@ -401,15 +503,73 @@ public final class MailParser {
     return content instanceof Multipart m ? m : null;
   }
 
-  private static byte[] bytes(Part part) throws MessagingException, IOException {
-    try (InputStream in = part.getInputStream()) {
-      return in.readAllBytes();
+  /**
+   * A part's content, decoded by its Content-Transfer-Encoding as forgiving readers do: base64 with
+   * bad padding or a cut last line keeps what it holds, an unknown encoding ({@code utf-8}, {@code
+   * 8-bit}) or uuencode on data that is not uu is taken as it is; either repairs the mail.
+   */
+  private static byte[] bytes(Part part, Body body) throws MessagingException, IOException {
+    if (!(part instanceof MimePart mp)) {
+      try (InputStream in = part.getInputStream()) {
+        return in.readAllBytes();
+      }
+    }
+    String cte = mp.getEncoding();
+    byte[] raw;
+    try (InputStream in = rawStream(mp)) {
+      raw = in.readAllBytes();
+    }
+    String encoding = cte == null ? "7bit" : cte.strip().toLowerCase(Locale.ROOT);
+    switch (encoding) {
+      case "7bit", "8bit", "binary", "" -> {
+        return raw;
+      }
+      case "base64" -> {
+        Base64Lenient.Decoded decoded = Base64Lenient.decode(raw);
+        body.repaired |= decoded.repaired();
+        return decoded.bytes();
+      }
+      case "quoted-printable" -> {
+        try (InputStream in =
+            MimeUtility.decode(new ByteArrayInputStream(raw), "quoted-printable")) {
+          return in.readAllBytes();
+        } catch (IOException broken) {
+          body.repaired = true;
+          return raw;
+        }
+      }
+      case "uuencode", "x-uuencode", "x-uue" -> {
+        if (new String(raw, StandardCharsets.ISO_8859_1).stripLeading().startsWith("begin ")) {
+          try (InputStream in = MimeUtility.decode(new ByteArrayInputStream(raw), encoding)) {
+            byte[] decoded = in.readAllBytes();
+            if (decoded.length > 0) {
+              return decoded;
+            }
+          } catch (IOException | MessagingException broken) {
+            // not uu after all: taken as it is below
+          }
+        }
+        body.repaired = true;
+        return raw;
+      }
+      default -> {
+        body.repaired = true;
+        return raw;
+      }
     }
   }
 
+  private static InputStream rawStream(MimePart part) throws MessagingException {
+    if (part instanceof MimeBodyPart bp) {
+      return bp.getRawInputStream();
+    }
+    return ((MimeMessage) part).getRawInputStream();
+  }
+
   /** Text in the charset it declares, or the one it really uses when the label lies. */
-  private static String text(Part part, ContentType type) throws MessagingException, IOException {
-    return Charsets.decode(bytes(part), type.getParameter("charset"));
+  private static String text(Part part, ContentType type, Body body)
+      throws MessagingException, IOException {
+    return Charsets.decode(bytes(part, body), type.getParameter("charset"));
   }
 
   static String htmlToText(String html) {
@@ -424,62 +584,123 @@ public final class MailParser {
         .strip();
   }
 
-  private static boolean isAutomatic(MimeMessage mime, Sender sender) throws MessagingException {
+  /**
+   * An auto-reply (RFC 3834 {@code Auto-Submitted} other than {@code no}, Exchange's out-of-office
+   * headers, {@code Precedence: auto_reply}, {@code X-Autoreply}, {@code X-Autorespond}) or a
+   * vacation subject in es/en/de/fr/pt/it.
+   */
+  private static boolean isAutoReply(MimeMessage mime, String subject) throws MessagingException {
     String autoSubmitted = mime.getHeader("Auto-Submitted", null);
     if (autoSubmitted != null && !autoSubmitted.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
       return true;
     }
     if (mime.getHeader("X-Autoreply") != null
         || mime.getHeader("X-Autorespond") != null
-        || mime.getHeader("X-Auto-Reply") != null) {
+        || mime.getHeader("X-Auto-Reply") != null
+        || mime.getHeader("X-MS-Exchange-Generated-Message-Source") != null) {
+      return true;
+    }
+    String suppress = mime.getHeader("X-Auto-Response-Suppress", null);
+    if (suppress != null && suppress.matches("(?i).*\\b(all|oof)\\b.*")) {
       return true;
     }
     String precedence = mime.getHeader("Precedence", null);
-    if (precedence != null
-        && precedence.strip().toLowerCase(Locale.ROOT).matches("bulk|junk|list|auto_reply")) {
+    if (precedence != null && precedence.strip().equalsIgnoreCase("auto_reply")) {
       return true;
     }
-    String local = sender.address.substring(0, sender.address.indexOf('@'));
-    if (local.matches("(?i)(mailer-daemon|postmaster|no-?reply|do-?not-?reply)")) {
-      return true;
-    }
-    String subject = subject(mime);
     return subject != null && AUTO_SUBJECT.matcher(subject).find();
   }
 
+  /** Mailing-list and bulk mail, and mail from addresses nobody reads. */
+  private static boolean isBulk(MimeMessage mime, Sender sender) throws MessagingException {
+    String precedence = mime.getHeader("Precedence", null);
+    if (precedence != null
+        && precedence.strip().toLowerCase(Locale.ROOT).matches("bulk|junk|list")) {
+      return true;
+    }
+    if (mime.getHeader("List-Id") != null && mime.getHeader("List-Unsubscribe") != null) {
+      return true;
+    }
+    String local =
+        sender.address.contains("@")
+            ? sender.address.substring(0, sender.address.indexOf('@'))
+            : sender.address;
+    return local.matches("(?i)(mailer-daemon|postmaster|no-?reply|do-?not-?reply)");
+  }
+
+  private static boolean isDaemon(Sender sender) {
+    String local =
+        sender.address.contains("@")
+            ? sender.address.substring(0, sender.address.indexOf('@'))
+            : sender.address;
+    return local.matches("(?i)(mailer-daemon|mail-daemon|postmaster|mailerdaemon)")
+        || (sender.name != null && sender.name.matches("(?i).*mail delivery (system|subsystem).*"));
+  }
+
   /**
-   * A delivery failure: a multipart/report of delivery-status, or a mailer-daemon message quoting
-   * the mail it returns. The original Message-ID finds our outbound message.
+   * A delivery report: a DSN (multipart/report of delivery-status), or the non-standard reports of
+   * Gmail, Office 365/Exchange, Postfix, Exim and qmail, known by their sender (mailer-daemon,
+   * postmaster), their subject, {@code X-Failed-Recipients} or qmail's greeting. Every Message-ID
+   * it names of the mail it returns (the returned headers, the quoted original, its own
+   * In-Reply-To/References) may find our reply.
    */
-  private static Bounce bounce(MimeMessage mime, Sender sender, Body body)
+  private static Bounce bounce(MimeMessage mime, Sender sender, String subject, Body body)
       throws MessagingException {
     ContentType type = contentType(mime);
     boolean report =
-        type.getBaseType().equalsIgnoreCase("multipart/report")
-            && "delivery-status".equalsIgnoreCase(type.getParameter("report-type"));
-    boolean daemon =
-        sender.address.startsWith("mailer-daemon@") || sender.address.startsWith("postmaster@");
-    if (!report && !(daemon && body.returnedHeaders != null)) {
+        (type.getBaseType().equalsIgnoreCase("multipart/report")
+                && "delivery-status".equalsIgnoreCase(type.getParameter("report-type")))
+            || body.deliveryStatus != null;
+    String failedHeader = mime.getHeader("X-Failed-Recipients", ",");
+    boolean bounceSubject = subject != null && BOUNCE_SUBJECT.matcher(subject).find();
+    String text = body.text == null ? "" : body.text;
+    boolean qmail = QMAIL.matcher(text).find();
+    boolean daemon = isDaemon(sender);
+    boolean autoSubmitted = mime.getHeader("Auto-Submitted") != null;
+    if (!(report
+        || failedHeader != null
+        || qmail
+        || (daemon && (bounceSubject || body.returnedHeaders != null))
+        || (bounceSubject && (autoSubmitted || body.returnedHeaders != null)))) {
       return null;
     }
-    String originalId = null;
+    Set<String> ids = new LinkedHashSet<>();
     if (body.returnedHeaders != null) {
       try {
         InternetHeaders headers =
             new InternetHeaders(
                 new ByteArrayInputStream(body.returnedHeaders.getBytes(StandardCharsets.UTF_8)));
-        originalId = firstId(headers.getHeader("Message-ID"));
+        String id = firstId(headers.getHeader("Message-ID"));
+        if (id != null) {
+          ids.add(id);
+        }
       } catch (MessagingException ignored) {
-        // no readable headers: the bounce still counts, without an original
+        // no readable headers: the quoted text may still name the original
       }
     }
+    Matcher quoted = QUOTED_ID.matcher(text);
+    while (quoted.find()) {
+      ids.add(quoted.group(1));
+    }
+    ids.addAll(threadIds(mime));
     String recipient = null;
     String reason = null;
+    boolean failure = true;
     if (body.deliveryStatus != null) {
       recipient = field(body.deliveryStatus, "Final-Recipient");
+      if (recipient == null) {
+        recipient = field(body.deliveryStatus, "Original-Recipient");
+      }
       if (recipient != null && recipient.contains(";")) {
         recipient = recipient.substring(recipient.indexOf(';') + 1).strip();
       }
+      String action = field(body.deliveryStatus, "Action");
+      failure =
+          action == null
+              || !action
+                  .strip()
+                  .toLowerCase(Locale.ROOT)
+                  .matches("delayed|delivered|relayed|expanded");
       String status = field(body.deliveryStatus, "Status");
       String diagnostic = field(body.deliveryStatus, "Diagnostic-Code");
       if (diagnostic != null && diagnostic.contains(";")) {
@@ -487,10 +708,23 @@ public final class MailParser {
       }
       reason = (status == null ? "" : status + " ") + (diagnostic == null ? "" : diagnostic);
     }
-    if (reason == null || reason.isBlank()) {
-      reason = body.text == null ? "Delivery failed" : firstLines(body.text, 3);
+    if (recipient == null && failedHeader != null) {
+      recipient = failedHeader.split(",")[0].strip();
     }
-    return new Bounce(originalId, recipient, reason.strip());
+    if (recipient == null) {
+      Matcher m = FAILED_LINE.matcher(text);
+      recipient = m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
+    }
+    if (recipient != null) {
+      recipient = recipient.replaceAll("[<>\\s]", "").toLowerCase(Locale.ROOT);
+    }
+    if (reason == null || reason.isBlank()) {
+      reason = text.isBlank() ? "Delivery failed" : firstLines(text, 3);
+    }
+    if (reason.length() > 1500) {
+      reason = reason.substring(0, 1500);
+    }
+    return new Bounce(List.copyOf(ids), recipient, reason.strip(), failure);
   }
 
   private static String field(String block, String name) {

@@ -98,18 +98,20 @@ public class MailboxPoller {
             java.util.Arrays.copyOfRange(messages, from, Math.min(from + BATCH, messages.length));
         prefetch(folder, batch);
         java.util.List<Message> done = new java.util.ArrayList<>(batch.length);
+        java.util.List<EmailIngest.Fetched> fetchedMails = new java.util.ArrayList<>(batch.length);
         for (Message message : batch) {
           long uid = uids.getUID(message);
           if (uid <= after) {
             continue; // IMAP answers "n:*" with the last mail even when n is past it
           }
-          byte[] raw = raw(message);
+          fetchedMails.add(new EmailIngest.Fetched(uid, raw(message)));
           fetched++;
-          EmailIngest.Outcome outcome = store(channelId, uidValidity, uid, raw, owner);
+          done.add(message);
+        }
+        for (EmailIngest.Outcome outcome : store(channelId, uidValidity, fetchedMails, owner)) {
           if (outcome.createdMessage()) {
             stored++;
           }
-          done.add(message);
         }
         markProcessed(folder, processed, done.toArray(Message[]::new));
       }
@@ -136,6 +138,39 @@ public class MailboxPoller {
         }
       }
     }
+  }
+
+  /**
+   * Stores a batch of mails in one transaction; when it fails for anything but a passing database
+   * problem, one by one, so that only the mail at fault is put aside.
+   */
+  private java.util.List<EmailIngest.Outcome> store(
+      long channelId, long uidValidity, java.util.List<EmailIngest.Fetched> mails, String owner) {
+    if (mails.isEmpty()) {
+      return java.util.List.of();
+    }
+    if (mails.size() > 1) {
+      try {
+        return ingest.ingestBatch(channelId, uidValidity, mails, owner);
+      } catch (EJBException e) {
+        if (isTransient(e)) {
+          throw e;
+        }
+        LOG.info(
+            () ->
+                "A batch of "
+                    + mails.size()
+                    + " mails of channel "
+                    + channelId
+                    + " failed, filing them one by one: "
+                    + rootMessage(e));
+      }
+    }
+    java.util.List<EmailIngest.Outcome> outcomes = new java.util.ArrayList<>(mails.size());
+    for (EmailIngest.Fetched mail : mails) {
+      outcomes.add(store(channelId, uidValidity, mail.uid(), mail.raw(), owner));
+    }
+    return outcomes;
   }
 
   /**

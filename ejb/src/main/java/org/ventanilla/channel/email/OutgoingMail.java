@@ -21,7 +21,49 @@ public record OutgoingMail(
     String inReplyTo,
     List<String> references,
     String text,
-    boolean automatic) {
+    boolean automatic,
+    List<String> cc,
+    List<String> bcc,
+    List<File> files) {
+
+  /** A file the mail carries, read from the data dir when the mail is composed (each attempt). */
+  public record File(String filename, String contentType, java.nio.file.Path path) {}
+
+  /** A mail with no copies and no files. */
+  public OutgoingMail(
+      String smtpHost,
+      int smtpPort,
+      MailSecurity security,
+      String username,
+      String password,
+      String fromAddress,
+      String fromName,
+      String to,
+      String subject,
+      String messageId,
+      String inReplyTo,
+      List<String> references,
+      String text,
+      boolean automatic) {
+    this(
+        smtpHost,
+        smtpPort,
+        security,
+        username,
+        password,
+        fromAddress,
+        fromName,
+        to,
+        subject,
+        messageId,
+        inReplyTo,
+        references,
+        text,
+        automatic,
+        List.of(),
+        List.of(),
+        List.of());
+  }
 
   @Override
   public String toString() {

@@ -8,6 +8,10 @@ import java.util.List;
  * text (from HTML when that is all there is), the HTML as received, the ids that thread it, and
  * what kind of mail it is (a person's, an automatic reply, a bounce).
  *
+ * <p>{@code automatic}: a machine sent it (an auto-reply, list or bulk mail); {@code autoReply}: it
+ * answers a mail (RFC 3834, out of office, vacation); {@code repaired}: it was read only after
+ * repairing it, and its original is the attachment {@link MailParser#ORIGINAL_NAME}.
+ *
  * @param messageId the Message-ID, or a synthetic one derived from the content when it is missing
  */
 public record ParsedMail(
@@ -22,7 +26,9 @@ public record ParsedMail(
     String html,
     List<ParsedAttachment> attachments,
     boolean automatic,
-    Bounce bounce) {
+    Bounce bounce,
+    boolean autoReply,
+    boolean repaired) {
 
   /** A file that came with the mail; {@code content} is null when it was over the size limit. */
   public record ParsedAttachment(
@@ -33,8 +39,15 @@ public record ParsedMail(
       String contentId,
       String note) {}
 
-  /** A delivery failure report about a mail we sent. */
-  public record Bounce(String originalMessageId, String recipient, String reason) {}
+  /**
+   * A delivery report about a mail we sent: every Message-ID it names of that mail (nearest first),
+   * the recipient and the reason; {@code failure} unless it only reports a delay.
+   */
+  public record Bounce(List<String> originalIds, String recipient, String reason, boolean failure) {
+    public String originalMessageId() {
+      return originalIds.isEmpty() ? null : originalIds.get(0);
+    }
+  }
 
   public boolean isBounce() {
     return bounce != null;

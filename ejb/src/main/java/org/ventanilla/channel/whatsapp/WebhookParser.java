@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ventanilla.channel.whatsapp.WebhookEvents.Choice;
+import org.ventanilla.channel.whatsapp.WebhookEvents.IdentityChange;
 import org.ventanilla.channel.whatsapp.WebhookEvents.Inbound;
 import org.ventanilla.channel.whatsapp.WebhookEvents.Media;
 import org.ventanilla.channel.whatsapp.WebhookEvents.StatusUpdate;
@@ -98,22 +100,79 @@ public final class WebhookParser {
     } else {
       text = text(kind, m);
     }
+    String fromUserId = string(m, "from_user_id");
+    JsonObject contact = contact(contacts, from, fromUserId);
+    String userId = fromUserId != null ? fromUserId : string(contact, "user_id");
+    String parentUserId = string(m, "from_parent_user_id");
+    if (parentUserId == null) {
+      parentUserId = string(contact, "parent_user_id");
+    }
+    String username = string(object(contact, "profile"), "username");
+    if (username == null) {
+      username = string(contact, "username");
+    }
+    if (from == null && contact != null) {
+      from = string(contact, "wa_id");
+    }
+    IdentityChange change = null;
+    if ("system".equals(kind)) {
+      JsonObject system = object(m, "system");
+      String newWaId = string(system, "wa_id");
+      if (newWaId == null) {
+        newWaId = string(system, "new_wa_id");
+      }
+      String newUserId = string(system, "user_id");
+      if (newUserId == null) {
+        newUserId = string(system, "new_user_id");
+      }
+      change =
+          new IdentityChange(string(system, "type"), newWaId, newUserId, string(system, "body"));
+    }
+    Choice choice = null;
+    if ("interactive".equals(kind)) {
+      JsonObject i = object(m, "interactive");
+      for (String answer : List.of("button_reply", "list_reply")) {
+        JsonObject reply = object(i, answer);
+        if (reply != null) {
+          choice = new Choice(answer, string(reply, "id"), string(reply, "title"));
+        }
+      }
+    }
     return new Inbound(
         phoneNumberId,
         from,
-        profileName(contacts, from),
+        contact == null ? profileName(contacts, from) : string(object(contact, "profile"), "name"),
         string(m, "id"),
         epochSeconds(string(m, "timestamp")),
         kind,
         text,
         media,
-        string(object(m, "context"), "id"));
+        string(object(m, "context"), "id"),
+        userId,
+        parentUserId,
+        username,
+        change,
+        choice);
+  }
+
+  /** The contacts entry of the sender: by phone ({@code wa_id}) or BSUID ({@code user_id}). */
+  private static JsonObject contact(JsonArray contacts, String waId, String userId) {
+    List<JsonObject> all = objects(contacts);
+    for (JsonObject c : all) {
+      if ((waId != null && waId.equals(string(c, "wa_id")))
+          || (userId != null && userId.equals(string(c, "user_id")))) {
+        return c;
+      }
+    }
+    return all.size() == 1 ? all.get(0) : null;
   }
 
   private static String text(String type, JsonObject m) {
     switch (type) {
       case "text":
         return string(object(m, "text"), "body");
+      case "system":
+        return "[system] " + string(object(m, "system"), "body");
       case "location":
         {
           JsonObject l = object(m, "location");
@@ -194,12 +253,26 @@ public final class WebhookParser {
               + (string(e, "title") == null ? string(e, "message") : string(e, "title"))
               + (details == null ? "" : ": " + details);
     }
+    WebhookEvents.Pricing pricing = null;
+    JsonObject p = object(s, "pricing");
+    if (p != null && string(p, "category") != null) {
+      JsonValue billable = p.get("billable");
+      pricing =
+          new WebhookEvents.Pricing(
+              string(p, "pricing_model"),
+              string(p, "category"),
+              string(p, "type"),
+              billable == JsonValue.TRUE
+                  ? Boolean.TRUE
+                  : billable == JsonValue.FALSE ? false : null);
+    }
     return new StatusUpdate(
         phoneNumberId,
         string(s, "id"),
         string(s, "status"),
         epochSeconds(string(s, "timestamp")),
-        error);
+        error,
+        pricing);
   }
 
   private static String profileName(JsonArray contacts, String waId) {

@@ -39,6 +39,10 @@ class WhatsAppFiling {
   @Inject CustomerDirectory customers;
   @Inject InboundFiling filing;
   @Inject Clock clock;
+  @Inject org.ventanilla.csat.Surveys surveys;
+
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(WhatsAppFiling.class.getName());
 
   /** Lookups for one message on its own. */
   Lookups single() {
@@ -55,8 +59,8 @@ class WhatsAppFiling {
    * batch, remembered from earlier messages of the same (not yet flushed) transaction.
    */
   class Lookups {
-    Customer customer(String address, String name, Instant now) {
-      return customers.findOrCreate(ContactType.PHONE, address, name, now);
+    Customer customer(CustomerDirectory.WhatsAppSender sender, Instant now) {
+      return customers.onWhatsApp(sender, now);
     }
 
     Optional<Ticket> latestTicket(Customer customer, WhatsAppChannel channel) {
@@ -70,7 +74,8 @@ class WhatsAppFiling {
 
   /** A batch's memory: what earlier messages of the batch found or created. */
   final class BatchLookups extends Lookups {
-    private final Map<String, Customer> customerByAddress = new HashMap<>();
+    private final Map<String, Customer> customerByPhone = new HashMap<>();
+    private final Map<String, Customer> customerByUser = new HashMap<>();
     private final Map<List<Long>, Optional<Ticket>> latestByConversation = new HashMap<>();
     private final Set<String> filed = new HashSet<>();
 
@@ -80,17 +85,25 @@ class WhatsAppFiling {
           whatsapp.storedWamids(
               messages.stream().map(Inbound::wamid).filter(Objects::nonNull).toList()));
       Set<String> addresses = new HashSet<>();
+      Set<String> users = new HashSet<>();
       for (Inbound m : messages) {
         try {
-          addresses.add(ContactNormalizer.whatsappId(m.waId()));
+          if (m.waId() != null) {
+            addresses.add(ContactNormalizer.whatsappId(m.waId()));
+          }
         } catch (InvalidInputException e) {
           // Reported when that message is filed.
         }
+        if (m.userId() != null) {
+          users.add(m.userId());
+        }
       }
-      customerByAddress.putAll(customers.findByContacts(ContactType.PHONE, addresses));
-      Map<List<Long>, Ticket> latest =
-          whatsapp.latestTickets(customerByAddress.values(), channelIds);
-      for (Customer c : customerByAddress.values()) {
+      customerByPhone.putAll(customers.findByContacts(ContactType.PHONE, addresses));
+      customerByUser.putAll(customers.findByContacts(ContactType.WHATSAPP_USER, users));
+      Set<Customer> known = new HashSet<>(customerByPhone.values());
+      known.addAll(customerByUser.values());
+      Map<List<Long>, Ticket> latest = whatsapp.latestTickets(known, channelIds);
+      for (Customer c : known) {
         for (Long channelId : channelIds) {
           List<Long> key = List.of(c.getId(), channelId);
           latestByConversation.put(key, Optional.ofNullable(latest.get(key)));
@@ -102,9 +115,22 @@ class WhatsAppFiling {
       return filed.contains(wamid);
     }
 
+    /** Everything the batch may name was read at its start: a miss is someone new. */
     @Override
-    Customer customer(String address, String name, Instant now) {
-      return customerByAddress.computeIfAbsent(address, a -> super.customer(a, name, now));
+    Customer customer(CustomerDirectory.WhatsAppSender sender, Instant now) {
+      Customer customer =
+          customers.onWhatsApp(
+              sender,
+              Optional.ofNullable(sender.phone()).map(customerByPhone::get),
+              Optional.ofNullable(sender.userId()).map(customerByUser::get),
+              now);
+      if (sender.phone() != null) {
+        customerByPhone.putIfAbsent(sender.phone(), customer);
+      }
+      if (sender.userId() != null) {
+        customerByUser.putIfAbsent(sender.userId(), customer);
+      }
+      return customer;
     }
 
     @Override
@@ -134,10 +160,28 @@ class WhatsAppFiling {
       Optional<StoredFile> file,
       String fileProblem,
       Lookups lookups) {
+    Optional<String[]> answer = WhatsAppSurveys.answer(in.type(), in.text());
+    if (answer.isPresent()) {
+      // A tapped survey button is the answer, not a message: it must not reopen the ticket.
+      try {
+        surveys.answer(answer.get()[0], Integer.parseInt(answer.get()[1]), null);
+      } catch (org.ventanilla.common.DomainException e) {
+        LOG.info("A survey button for a used or unknown survey: " + e.getMessage());
+      }
+      lookups.filed(in.wamid());
+      return null;
+    }
     Instant now = clock.instant();
     Instant at = in.timestamp() == null || in.timestamp().isAfter(now) ? now : in.timestamp();
-    String address = ContactNormalizer.whatsappId(in.waId());
-    Customer customer = lookups.customer(address, in.profileName(), now);
+    CustomerDirectory.WhatsAppSender sender = sender(in);
+    if (in.isSystem()) {
+      // A changed phone or BSUID: the contact follows, nothing is filed.
+      followIdentityChange(in, sender, now);
+      lookups.filed(in.wamid());
+      return null;
+    }
+    String address = sender.phone() != null ? sender.phone() : sender.userId();
+    Customer customer = lookups.customer(sender, now);
     String author = in.profileName() == null ? customer.getName() : in.profileName();
     String text = quoted(in.contextWamid()) + Objects.requireNonNullElse(in.text(), "");
     Optional<Ticket> thread =
@@ -163,6 +207,28 @@ class WhatsAppFiling {
     return pending[0] == null
         ? null
         : new MediaRetry(pending[0].getId(), channel.getId(), in.type(), in.media(), now);
+  }
+
+  /** The sender as the webhook names them; a malformed phone is refused (kept in the payload). */
+  static CustomerDirectory.WhatsAppSender sender(Inbound in) {
+    String phone = in.waId() == null ? null : ContactNormalizer.whatsappId(in.waId());
+    if (phone == null && in.userId() == null) {
+      throw new InvalidInputException(
+          "invalid_phone", "A WhatsApp message with neither a phone number nor a user id");
+    }
+    return new CustomerDirectory.WhatsAppSender(
+        phone, in.userId(), in.parentUserId(), in.username(), in.profileName());
+  }
+
+  private void followIdentityChange(
+      Inbound in, CustomerDirectory.WhatsAppSender sender, Instant now) {
+    WebhookEvents.IdentityChange change = in.change();
+    if (change == null) {
+      return;
+    }
+    String newPhone =
+        change.newWaId() == null ? null : ContactNormalizer.whatsappId(change.newWaId());
+    customers.whatsappChanged(sender, newPhone, change.newUserId(), now);
   }
 
   /** The message's file when it was downloaded; else a placeholder the retry fills in later. */

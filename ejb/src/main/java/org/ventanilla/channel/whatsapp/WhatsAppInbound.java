@@ -230,6 +230,15 @@ public class WhatsAppInbound {
       return update.timestamp() == null || update.timestamp().plus(STATUS_GRACE).isBefore(now);
     }
     message.get().updateDelivery(status, update.error());
+    if (update.pricing() != null && whatsapp.pricing(message.get().getId()).isEmpty()) {
+      Instant at = update.timestamp() == null ? clock.instant() : update.timestamp();
+      whatsapp.add(
+          new WhatsAppPricing(
+              message.get().getId(),
+              message.get().getTicket().getSourceId(),
+              update.pricing(),
+              at));
+    }
     return true;
   }
 

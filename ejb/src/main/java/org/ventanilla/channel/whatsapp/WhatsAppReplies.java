@@ -93,6 +93,12 @@ public class WhatsAppReplies implements ReplyChannel {
         new TemplateSend(message.getId(), reply.name(), reply.language(), parameters(reply)));
   }
 
+  /** Meta's limits per kind of media, file by file. */
+  @Override
+  public void requireFilesFit(Ticket ticket, List<org.ventanilla.ticket.FileFacts> files) {
+    WhatsAppMedia.requireFits(files);
+  }
+
   @Override
   public void send(Ticket ticket, Message reply, Instant now) {
     outbox.enqueueThrough(reply, ticket.getSourceId(), now);

@@ -36,6 +36,10 @@ public class WhatsAppRepository {
     return Optional.ofNullable(em.find(WhatsAppChannel.class, id));
   }
 
+  public <T> T find(Class<T> type, Object id) {
+    return em.find(type, id);
+  }
+
   public void add(Object entity) {
     em.persist(entity);
   }
@@ -183,6 +187,11 @@ public class WhatsAppRepository {
         .getResultList()
         .stream()
         .findFirst();
+  }
+
+  /** What Meta priced this message at, once known. */
+  public Optional<WhatsAppPricing> pricing(long messageId) {
+    return Optional.ofNullable(em.find(WhatsAppPricing.class, messageId));
   }
 
   public Optional<TemplateSend> templateSend(long messageId) {

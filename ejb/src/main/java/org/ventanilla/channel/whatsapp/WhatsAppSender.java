@@ -18,6 +18,8 @@ import org.ventanilla.channel.SecretBox;
 import org.ventanilla.channel.SendResult;
 import org.ventanilla.common.ChannelType;
 import org.ventanilla.customer.ContactType;
+import org.ventanilla.customer.Customer;
+import org.ventanilla.customer.CustomerContact;
 import org.ventanilla.ticket.Message;
 
 /**
@@ -32,9 +34,57 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
   @Inject WhatsAppRepository whatsapp;
   @Inject SecretBox secrets;
   @Inject GraphApi api;
+  @Inject WhatsAppMedia media;
+  @Inject org.ventanilla.ticket.AttachmentStore store;
 
-  /** One call to make, or why it cannot be made. */
-  public record Request(String url, String token, String json, String problem) {}
+  /**
+   * One call to make, or why it cannot be made; with {@code media}, the files to upload to {@code
+   * mediaUrl} and send (the {@code json} text message gives the addressing and the caption).
+   */
+  public record Request(
+      String url,
+      String token,
+      String json,
+      String problem,
+      String mediaUrl,
+      List<WhatsAppMedia.File> media) {
+    public Request(String url, String token, String json, String problem) {
+      this(url, token, json, problem, null, List.of());
+    }
+  }
+
+  /**
+   * Who a message goes to: a phone number ({@code to}) when we know one, otherwise the
+   * business-scoped user id ({@code recipient}); Meta lets {@code to} win when both are given, so
+   * only one is ever sent.
+   */
+  public record Recipient(String phone, String userId) {
+    public Recipient {
+      if (phone == null && userId == null) {
+        throw new IllegalArgumentException("a recipient needs a phone number or a user id");
+      }
+    }
+
+    public static Recipient phone(String number) {
+      return new Recipient(number.startsWith("+") ? number.substring(1) : number, null);
+    }
+
+    public static Recipient userId(String bsuid) {
+      return new Recipient(null, bsuid);
+    }
+
+    /**
+     * An address as we store it: a BSUID looks like {@code US.13491208655302741918} (a country
+     * code, a dot, letters and digits), a phone number has digits only.
+     */
+    public static Recipient of(String address) {
+      return isUserId(address) ? userId(address) : phone(address);
+    }
+
+    public static boolean isUserId(String address) {
+      return address != null && address.indexOf('.') > 0;
+    }
+  }
 
   @Override
   public ChannelType type() {
@@ -48,31 +98,92 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
       return new Request(null, null, null, "The WhatsApp channel has no access token");
     }
     Optional<String> to =
-        whatsapp
-            .lastSender(message.getTicket())
-            .or(
-                () ->
-                    message.getTicket().getCustomer().getContacts().stream()
-                        .filter(c -> c.getType() == ContactType.PHONE)
-                        .map(c -> c.getValue())
-                        .findFirst());
+        address(whatsapp.lastSender(message.getTicket()), message.getTicket().getCustomer());
     if (to.isEmpty()) {
       return new Request(null, null, null, "The customer has no WhatsApp number");
     }
-    String recipient = to.get().startsWith("+") ? to.get().substring(1) : to.get();
+    Recipient recipient = Recipient.of(to.get());
+    Optional<SurveySend> survey =
+        Optional.ofNullable(whatsapp.find(SurveySend.class, message.getId()));
     String json =
-        whatsapp
-            .templateSend(message.getId())
-            .map(t -> templateBody(recipient, t.getName(), t.getLanguage(), t.getParameters()))
-            .orElseGet(() -> textBody(recipient, message.getText()));
+        survey.isPresent()
+            ? surveyBody(recipient, survey.get().getPayloadJson())
+            : whatsapp
+                .templateSend(message.getId())
+                .map(t -> templateBody(recipient, t.getName(), t.getLanguage(), t.getParameters()))
+                .orElseGet(() -> textBody(recipient, message.getText()));
+    List<WhatsAppMedia.File> files =
+        message.getAttachments().stream()
+            .filter(a -> a.getStoragePath() != null)
+            .map(
+                a ->
+                    new WhatsAppMedia.File(
+                        a.getFilename(), a.getContentType(), store.resolve(a.getStoragePath())))
+            .toList();
     return new Request(
         number.apiUrl(number.getPhoneNumberId() + "/messages"),
         secrets.decrypt(number.getAccessTokenSealed()),
         json,
-        null);
+        null,
+        number.apiUrl(number.getPhoneNumberId() + "/media"),
+        files);
+  }
+
+  /** A survey's body (buttons or template, see WhatsAppSurveys) addressed to the customer. */
+  static String surveyBody(Recipient to, String payload) {
+    JsonObjectBuilder body = base(to);
+    read(payload).forEach(body::add);
+    return body.build().toString();
+  }
+
+  /**
+   * Where a reply goes: the address the customer last wrote from while it is still theirs (a {@code
+   * system} message may have replaced it), else a phone seen on WhatsApp, their BSUID, or any
+   * phone.
+   */
+  static Optional<String> address(Optional<String> lastSender, Customer customer) {
+    List<CustomerContact> contacts = customer.getContacts();
+    Optional<CustomerContact> last =
+        lastSender.flatMap(
+            a ->
+                contacts.stream()
+                    .filter(
+                        c ->
+                            c.getValue().equals(a)
+                                && (c.getType() == ContactType.PHONE
+                                    || c.getType() == ContactType.WHATSAPP_USER))
+                    .findFirst());
+    if (last.isPresent() && last.get().getType() == ContactType.PHONE) {
+      return Optional.of(last.get().getValue());
+    }
+    // A BSUID: the phone it came with when we have it (Meta: a contact with a phone gets "to").
+    Optional<String> paired =
+        last.map(CustomerContact::getWaId)
+            .map(w -> "+" + w)
+            .filter(
+                p ->
+                    contacts.stream()
+                        .anyMatch(c -> c.getType() == ContactType.PHONE && c.getValue().equals(p)));
+    return paired
+        .or(() -> first(contacts, ContactType.PHONE, true))
+        .or(() -> last.map(CustomerContact::getValue))
+        .or(() -> first(contacts, ContactType.WHATSAPP_USER, false))
+        .or(() -> first(contacts, ContactType.PHONE, false));
+  }
+
+  private static Optional<String> first(
+      List<CustomerContact> contacts, ContactType type, boolean seenOnWhatsApp) {
+    return contacts.stream()
+        .filter(c -> c.getType() == type && (!seenOnWhatsApp || c.isWhatsApp()))
+        .map(CustomerContact::getValue)
+        .findFirst();
   }
 
   static String textBody(String to, String text) {
+    return textBody(Recipient.phone(to), text);
+  }
+
+  static String textBody(Recipient to, String text) {
     return base(to)
         .add("type", "text")
         .add("text", Json.createObjectBuilder().add("preview_url", false).add("body", text))
@@ -81,6 +192,10 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
   }
 
   static String templateBody(String to, String name, String language, List<String> parameters) {
+    return templateBody(Recipient.phone(to), name, language, parameters);
+  }
+
+  static String templateBody(Recipient to, String name, String language, List<String> parameters) {
     JsonArrayBuilder values = Json.createArrayBuilder();
     parameters.forEach(
         p -> values.add(Json.createObjectBuilder().add("type", "text").add("text", p)));
@@ -97,17 +212,23 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
     return base(to).add("type", "template").add("template", template).build().toString();
   }
 
-  private static JsonObjectBuilder base(String to) {
-    return Json.createObjectBuilder()
-        .add("messaging_product", "whatsapp")
-        .add("recipient_type", "individual")
-        .add("to", to);
+  /** The fields every send call starts with, addressed to {@code to}. */
+  static JsonObjectBuilder base(Recipient to) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("messaging_product", "whatsapp")
+            .add("recipient_type", "individual");
+    return to.phone() != null ? json.add("to", to.phone()) : json.add("recipient", to.userId());
   }
 
   @Override
   public SendResult send(Request request) {
     if (request.problem() != null) {
       return new SendResult.Refused(request.problem());
+    }
+    if (!request.media().isEmpty()) {
+      return media.send(
+          request.mediaUrl(), request.url(), request.token(), request.json(), request.media(), api);
     }
     HttpResponse<String> response;
     try {

@@ -9,9 +9,11 @@ import org.ventanilla.channel.email.ConnectionTest;
 import org.ventanilla.channel.email.EmailChannelRequest;
 import org.ventanilla.channel.email.EmailChannelService;
 import org.ventanilla.channel.email.EmailChannelView;
+import org.ventanilla.channel.email.MailNoticeView;
 import org.ventanilla.channel.email.MailSecurity;
 import org.ventanilla.channel.email.MailServer;
 import org.ventanilla.channel.email.QuarantineView;
+import org.ventanilla.common.Page;
 import org.ventanilla.web.faces.Feedback;
 import org.ventanilla.web.faces.Menus;
 
@@ -38,6 +40,10 @@ public class EmailChannelForm extends ChannelForm<EmailChannelView> {
 
   private ConnectionTest test;
   private List<QuarantineView> quarantine = List.of();
+  private List<MailNoticeView> notices = List.of();
+
+  /** The newest bounces and auto-replies shown; the API pages through all of them. */
+  private static final int NOTICES_SHOWN = 50;
 
   @Override
   protected Class<EmailChannelView> viewType() {
@@ -62,6 +68,7 @@ public class EmailChannelForm extends ChannelForm<EmailChannelView> {
   @Override
   protected void loaded(long id) {
     quarantine = service.quarantine(id);
+    notices = service.notices(id, Page.request(0, NOTICES_SHOWN)).items();
   }
 
   private EmailChannelRequest request() {
@@ -259,6 +266,10 @@ public class EmailChannelForm extends ChannelForm<EmailChannelView> {
 
   public ConnectionTest getTest() {
     return test;
+  }
+
+  public List<MailNoticeView> getNotices() {
+    return notices;
   }
 
   public List<QuarantineView> getQuarantine() {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +24,7 @@ import org.ventanilla.channel.ChannelView;
 import org.ventanilla.channel.email.ConnectionTest;
 import org.ventanilla.channel.email.EmailChannelRequest;
 import org.ventanilla.channel.email.EmailChannelService;
+import org.ventanilla.channel.email.MailNoticeView;
 import org.ventanilla.channel.email.QuarantineView;
 import org.ventanilla.channel.whatsapp.WhatsAppChannelRequest;
 import org.ventanilla.channel.whatsapp.WhatsAppChannelService;
@@ -32,6 +34,7 @@ import org.ventanilla.common.ChannelType;
 import org.ventanilla.common.Enums;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.common.NotFoundException;
+import org.ventanilla.common.Page;
 
 /**
  * Channels, for admins (the services check the role): the body's {@code type} picks the channel
@@ -112,6 +115,17 @@ public class ChannelResource {
   public List<QuarantineView> quarantine(@PathParam("id") long id) {
     requireEmail(id);
     return emailChannels.quarantine(id);
+  }
+
+  /** Bounces and auto-replies that concern nothing of ours, newest first (admins only). */
+  @GET
+  @Path("{id}/bounces")
+  public Page<MailNoticeView> bounces(
+      @PathParam("id") long id,
+      @QueryParam("page") Integer page,
+      @QueryParam("size") Integer size) {
+    requireEmail(id);
+    return emailChannels.notices(id, Page.request(page, size));
   }
 
   @POST

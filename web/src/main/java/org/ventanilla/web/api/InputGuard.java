@@ -31,6 +31,12 @@ public class InputGuard implements ContainerRequestFilter {
 
   static final int MAX_DEPTH = 32;
 
+  /**
+   * A JSON body's bytes: room for a 1,000,000-character message text however it is escaped. The
+   * server takes larger requests (uploads go up to 100 MB), JSON never.
+   */
+  static final int MAX_JSON_BYTES = 8 * 1024 * 1024;
+
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
     if (request.getUriInfo().getPath().replaceFirst("^/", "").startsWith("webhooks/")) {
@@ -47,7 +53,11 @@ public class InputGuard implements ContainerRequestFilter {
     }
     byte[] body;
     try (InputStream in = request.getEntityStream()) {
-      body = in.readAllBytes();
+      body = in.readNBytes(MAX_JSON_BYTES + 1);
+    }
+    if (body.length > MAX_JSON_BYTES) {
+      request.abortWith(ApiError.response(413, "payload_too_large", "A JSON body is at most 8 MB"));
+      return;
     }
     String problem = problem(new String(body, StandardCharsets.UTF_8));
     if (problem != null) {

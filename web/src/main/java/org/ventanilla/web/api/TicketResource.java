@@ -32,10 +32,12 @@ import org.ventanilla.common.Page.PageRequest;
 import org.ventanilla.ticket.BulkOutcome;
 import org.ventanilla.ticket.MessageView;
 import org.ventanilla.ticket.NewInboundTicket;
+import org.ventanilla.ticket.ReplyDraft;
 import org.ventanilla.ticket.TemplateReply;
 import org.ventanilla.ticket.TicketBulkActions;
 import org.ventanilla.ticket.TicketChanges;
 import org.ventanilla.ticket.TicketDetails;
+import org.ventanilla.ticket.TicketMerges;
 import org.ventanilla.ticket.TicketService;
 import org.ventanilla.ticket.TicketSummary;
 
@@ -47,6 +49,7 @@ public class TicketResource {
 
   @Inject TicketService tickets;
   @Inject TicketBulkActions bulk;
+  @Inject TicketMerges merges;
   @Context SecurityContext security;
   @Context UriInfo uriInfo;
 
@@ -104,6 +107,56 @@ public class TicketResource {
     return Response.ok(ticket).tag(new EntityTag(String.valueOf(ticket.version()))).build();
   }
 
+  /** {@code {"into":id}}: this ticket is merged into that one; answers with the kept ticket. */
+  @POST
+  @Path("{id}/merge")
+  public Response merge(
+      @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonObject body) {
+    Created.requireBody(body);
+    TicketDetails kept = merges.merge(id, number(body, "into"), expectedVersion(ifMatch));
+    return Response.ok(kept).tag(new EntityTag(String.valueOf(kept.version()))).build();
+  }
+
+  /**
+   * {@code {"messageId":id,"following":false}}: the message (and with following the later ones)
+   * becomes a new ticket linked to this one; 201 with it.
+   */
+  @POST
+  @Path("{id}/split")
+  public Response split(
+      @PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, JsonObject body) {
+    Created.requireBody(body);
+    JsonValue following = body.get("following");
+    if (following != null
+        && following != JsonValue.TRUE
+        && following != JsonValue.FALSE
+        && following.getValueType() != JsonValue.ValueType.NULL) {
+      throw new InvalidInputException("following must be true or false");
+    }
+    TicketDetails created =
+        merges.split(
+            id,
+            number(body, "messageId"),
+            JsonValue.TRUE.equals(following),
+            expectedVersion(ifMatch));
+    return Response.created(
+            uriInfo.getBaseUriBuilder().path("tickets").path(String.valueOf(created.id())).build())
+        .tag(new EntityTag(String.valueOf(created.version())))
+        .entity(created)
+        .build();
+  }
+
+  private static Long number(JsonObject body, String field) {
+    JsonValue value = body.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value instanceof JsonNumber n && n.isIntegral()) {
+      return n.longValue();
+    }
+    throw new InvalidInputException(field + " must be a ticket or message id");
+  }
+
   /**
    * The same change on many tickets, each in its own transaction: {@code {"ids":[..], "assignee"?,
    * "status"?, "addTags"?, "removeTags"?, "versions"?:{"id":version}}} → one result per ticket.
@@ -149,7 +202,7 @@ public class TicketResource {
   @POST
   @Path("{id}/notes")
   public Response addNote(@PathParam("id") long id, TextBody body) {
-    MessageView note = tickets.addNote(id, body == null ? null : body.text());
+    MessageView note = tickets.addNote(id, body == null ? ReplyDraft.text(null) : body.draft());
     return Created.at(uriInfo, note.id(), note).build();
   }
 
@@ -159,12 +212,24 @@ public class TicketResource {
     MessageView reply =
         body != null && body.template() != null
             ? tickets.replyWithTemplate(id, body.template())
-            : tickets.reply(id, body == null ? null : body.text());
+            : tickets.reply(id, body == null ? ReplyDraft.text(null) : body.draft());
     return Created.at(uriInfo, reply.id(), reply).build();
   }
 
-  /** A note or a reply: its text; a WhatsApp reply may name an approved template instead. */
-  public record TextBody(String text, TemplateReply template) {}
+  /**
+   * A note or a reply: its text, on mail its cc and bcc, the ids of files uploaded for it; a
+   * WhatsApp reply may name an approved template instead.
+   */
+  public record TextBody(
+      String text,
+      TemplateReply template,
+      List<String> cc,
+      List<String> bcc,
+      List<String> uploads) {
+    ReplyDraft draft() {
+      return new ReplyDraft(text, cc, bcc, uploads);
+    }
+  }
 
   private static String text(JsonObject body, String field) {
     JsonValue value = body.get(field);

@@ -1,0 +1,201 @@
+package org.ventanilla.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ventanilla.it.Eventually.await;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ventanilla.it.CloudApiStandIn.WhatsAppNumber;
+
+/** Files out on WhatsApp: uploaded to the media endpoint, then sent by id, within Meta's limits. */
+@ExtendWith(ArquillianExtension.class)
+class WhatsAppMediaIT {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static CloudApiStandIn cloud;
+  private final Api admin = Api.asAdmin();
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Deployments.ear();
+  }
+
+  @BeforeAll
+  static void startStandIn() throws IOException {
+    cloud = new CloudApiStandIn();
+  }
+
+  @AfterAll
+  static void stopStandIn() {
+    cloud.close();
+  }
+
+  /** A customer's text arrives signed, as Meta sends it; answers the ticket's id. */
+  private long ticketFromCustomer(WhatsAppNumber number, String waId) {
+    String wamid = "wamid.MEDIAIT" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    String json =
+        """
+        {"object":"whatsapp_business_account","entry":[{"id":"1029","changes":[{"value":{
+         "messaging_product":"whatsapp",
+         "metadata":{"display_phone_number":"34910000000","phone_number_id":"%s"},
+         "contacts":[{"profile":{"name":"Marta"},"wa_id":"%s"}],
+         "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"¿Me mandáis la factura?"}}]},
+         "field":"messages"}]}]}"""
+            .formatted(number.phoneNumberId(), waId, waId, wamid, Instant.now().getEpochSecond());
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(Api.baseUrl() + "api/v1/webhooks/whatsapp"))
+            .header("Content-Type", "application/json")
+            .header("X-Hub-Signature-256", sign(body, number.secret()))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    try {
+      assertEquals(200, HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+    return await(
+        "the customer's message filed",
+        () -> {
+          JsonArray found =
+              admin
+                  .get("customers?q=" + URLEncoder.encode("+" + waId, StandardCharsets.UTF_8))
+                  .object()
+                  .getJsonArray("items");
+          if (found.isEmpty()) {
+            return Optional.<Long>empty();
+          }
+          JsonArray tickets =
+              admin
+                  .get("customers/" + found.getJsonObject(0).getInt("id"))
+                  .object()
+                  .getJsonArray("tickets");
+          return tickets.isEmpty()
+              ? Optional.<Long>empty()
+              : Optional.of(tickets.getJsonObject(0).getJsonNumber("id").longValue());
+        },
+        Duration.ofSeconds(20));
+  }
+
+  private static String sign(byte[] body, String secret) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String uploaded(String filename, byte[] content) throws Exception {
+    HttpResponse<String> response =
+        UploadApiIT.upload(
+            Api.ADMIN, Api.adminPassword(), filename, "application/octet-stream", content);
+    assertEquals(201, response.statusCode(), response::body);
+    return new Api.Response(response).object().getString("id");
+  }
+
+  private static JsonObject json(String s) {
+    try (JsonReader reader = Json.createReader(new StringReader(s))) {
+      return reader.readObject();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a reply with an image and a PDF reaches the stand-in as two uploads, then two media messages")
+  void replyWithTwoFiles() throws Exception {
+    WhatsAppNumber number =
+        CloudApiStandIn.newNumber(admin, cloud.baseUrl(), "Media", "media-secret-");
+    String waId = "346" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    long ticketId = ticketFromCustomer(number, waId);
+    String png = uploaded("foto.png", UploadApiIT.PNG);
+    String pdf = uploaded("factura.pdf", ReplyAttachmentsIT.PDF);
+
+    Api.Response reply =
+        admin.post(
+            "tickets/" + ticketId + "/replies",
+            "{\"text\":\"Aquí tienes 📎\",\"uploads\":[\"" + png + "\",\"" + pdf + "\"]}");
+
+    assertEquals(201, reply.status(), reply::toString);
+    long replyId = reply.object().getJsonNumber("id").longValue();
+    await(
+        "the reply sent",
+        () ->
+            admin.get("tickets/" + ticketId).object().getJsonArray("messages").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(m -> m.getJsonNumber("id").longValue() == replyId)
+                .filter(m -> "sent".equals(m.getString("deliveryStatus", null)))
+                .findFirst(),
+        Duration.ofSeconds(20));
+    List<CloudApiStandIn.Recorded> uploads =
+        cloud.requests("/v21.0/" + number.phoneNumberId() + "/media");
+    List<CloudApiStandIn.Recorded> messages =
+        cloud.requests("/v21.0/" + number.phoneNumberId() + "/messages");
+    assertEquals(2, uploads.size(), "one media upload per file");
+    assertTrue(uploads.get(0).body().contains("whatsapp"));
+    assertTrue(uploads.get(0).body().contains("image/png"));
+    assertTrue(uploads.get(1).body().contains("application/pdf"));
+    assertEquals(2, messages.size(), "one media message per file");
+    JsonObject image = json(messages.get(0).body());
+    JsonObject document = json(messages.get(1).body());
+    assertEquals(waId, image.getString("to"));
+    assertEquals("image", image.getString("type"));
+    assertEquals("Aquí tienes 📎", image.getJsonObject("image").getString("caption"));
+    assertTrue(image.getJsonObject("image").getString("id").startsWith("MEDIA"));
+    assertEquals("document", document.getString("type"));
+    assertEquals("factura.pdf", document.getJsonObject("document").getString("filename"));
+    assertFalse(document.getJsonObject("document").containsKey("caption"), "caption on the first");
+  }
+
+  @Test
+  @DisplayName("an image over Meta's 5 MB is refused with a 4xx before anything reaches Meta")
+  void oversizedImageIsRefused() throws Exception {
+    WhatsAppNumber number =
+        CloudApiStandIn.newNumber(admin, cloud.baseUrl(), "Media", "media-secret-");
+    String waId = "346" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    long ticketId = ticketFromCustomer(number, waId);
+    byte[] big = new byte[6 * 1024 * 1024];
+    System.arraycopy(UploadApiIT.PNG, 0, big, 0, UploadApiIT.PNG.length);
+    String png = uploaded("enorme.png", big);
+
+    Api.Response reply =
+        admin.post(
+            "tickets/" + ticketId + "/replies", "{\"text\":\"Va\",\"uploads\":[\"" + png + "\"]}");
+
+    assertEquals(422, reply.status(), reply::toString);
+    assertEquals("file_too_large", reply.object().getString("error"));
+    assertTrue(reply.object().getString("message").contains("5 MB"), reply::toString);
+    assertEquals(0, cloud.requests("/v21.0/" + number.phoneNumberId() + "/").size());
+  }
+}

@@ -75,7 +75,7 @@ final class Accessibility {
     return Boolean.TRUE.equals(
         ((JavascriptExecutor) browser.driver)
             .executeScript(
-                "return document.documentElement.scrollWidth > window.innerWidth;"));
+                "return (document.scrollingElement || document.documentElement).scrollWidth > window.innerWidth;"));
   }
 
   private static String read(String resource) {

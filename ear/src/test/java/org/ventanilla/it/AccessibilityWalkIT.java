@@ -66,8 +66,7 @@ class AccessibilityWalkIT {
                 .formatted(suffix, suffix, suffix));
     assertEquals(201, ticket.status(), ticket::toString);
     long id = ticket.object().getJsonNumber("id").longValue();
-    assertEquals(
-        201, api.post("tickets/" + id + "/notes", "{\"text\":\"Nota interna\"}").status());
+    assertEquals(201, api.post("tickets/" + id + "/notes", "{\"text\":\"Nota interna\"}").status());
 
     Map<String, String> agentPages = new LinkedHashMap<>();
     agentPages.put("inbox", "index.xhtml");
@@ -75,6 +74,7 @@ class AccessibilityWalkIT {
     agentPages.put("search", "search.xhtml?q=Accesible");
     agentPages.put("reports", "reports.xhtml");
     agentPages.put("templates", "templates.xhtml");
+    agentPages.put("profile", "profile.xhtml");
     Map<String, String> adminPages = new LinkedHashMap<>(agentPages);
     adminPages.put("admin-agents", "admin/agents.xhtml");
     adminPages.put("admin-channels", "admin/channels.xhtml");
@@ -93,6 +93,7 @@ class AccessibilityWalkIT {
           browser.signIn(agent, password);
           browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inbox:tickets")));
           walk(browser, agentPages, "agent", tag, problems);
+          states(browser, id, "agent-" + tag, problems);
         }
         try (Browser browser = Browser.open(language)) {
           browser.driver.manage().window().setSize(size);
@@ -103,6 +104,29 @@ class AccessibilityWalkIT {
       }
     }
     assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+  }
+
+  /** The states a page is in after a click: agent menu and bulk toolbar open, properties shown. */
+  private static void states(Browser browser, long ticket, String tag, List<String> problems)
+      throws Exception {
+    browser.driver.get(Api.baseUrl() + "index.xhtml");
+    browser.inAgentMenu("nav-profile");
+    check(browser, "inbox-agent-menu", tag, problems);
+    browser
+        .wait
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#inbox\\:tickets tbody .ui-chkbox-box")))
+        .click();
+    browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inbox:bulk-count")));
+    check(browser, "inbox-bulk", tag, problems);
+    browser.driver.get(Api.baseUrl() + "ticket.xhtml?id=" + ticket);
+    var toggle = browser.driver.findElement(By.id("properties-toggle"));
+    if (toggle.isDisplayed()) {
+      toggle.click();
+      browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ticket-sidebar")));
+      check(browser, "ticket-properties", tag, problems);
+    }
   }
 
   private static void walk(

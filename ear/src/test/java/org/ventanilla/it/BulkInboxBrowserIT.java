@@ -263,7 +263,11 @@ class BulkInboxBrowserIT {
       }
       assertTrue(
           Long.parseLong(
-                  browser.driver.findElement(By.cssSelector("a.view-mine .count")).getText().strip())
+                  browser
+                      .driver
+                      .findElement(By.cssSelector("a.view-mine .count"))
+                      .getText()
+                      .strip())
               >= 1);
     }
   }

@@ -13,6 +13,7 @@ import org.ventanilla.channel.email.MailNoticeView;
 import org.ventanilla.channel.email.MailSecurity;
 import org.ventanilla.channel.email.MailServer;
 import org.ventanilla.channel.email.QuarantineView;
+import org.ventanilla.common.Enums;
 import org.ventanilla.common.Page;
 import org.ventanilla.web.faces.Feedback;
 import org.ventanilla.web.faces.Menus;
@@ -35,8 +36,8 @@ public class EmailChannelForm extends ChannelForm<EmailChannelView> {
   private Integer pollSeconds = 60;
   private boolean active = true;
   private String processedFolder;
-  private final Server imap = new Server("ssl", "INBOX");
-  private final Server smtp = new Server("ssl", null);
+  private final Server imap = new Server(Enums.json(MailSecurity.SSL), "INBOX");
+  private final Server smtp = new Server(Enums.json(MailSecurity.SSL), null);
 
   private ConnectionTest test;
   private List<QuarantineView> quarantine = List.of();

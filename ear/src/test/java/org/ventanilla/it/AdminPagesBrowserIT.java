@@ -32,7 +32,7 @@ class AdminPagesBrowserIT {
 
     try (Browser admin = Browser.open("es")) {
       admin.signIn(Api.ADMIN, Api.adminPassword());
-      admin.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-agents"))).click();
+      admin.inAgentMenu("nav-agents").click();
       admin.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("agent-add:add")));
 
       admin.driver.findElement(By.id("agent-add:display-name")).sendKeys("Marta Ruiz");
@@ -93,10 +93,7 @@ class AdminPagesBrowserIT {
       String name = "Ayuda " + mailbox.substring(6, 14);
 
       admin.signIn(Api.ADMIN, Api.adminPassword());
-      admin
-          .wait
-          .until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-channels")))
-          .click();
+      admin.inAgentMenu("nav-channels").click();
       admin.wait.until(ExpectedConditions.elementToBeClickable(By.id("add-email"))).click();
       admin.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("channel:save")));
 
@@ -131,7 +128,7 @@ class AdminPagesBrowserIT {
           .executeScript("arguments[0].scrollIntoView()", admin.driver.findElement(By.id("test")));
       admin.screenshot("admin-channel-email-edit");
 
-      admin.driver.findElement(By.id("nav-channels")).click();
+      admin.inAgentMenu("nav-channels").click();
       By row =
           By.xpath("//tbody[@id='channels:channel-table_data']/tr[contains(., '" + name + "')]");
       admin.wait.until(ExpectedConditions.textToBePresentInElementLocated(row, mailbox));

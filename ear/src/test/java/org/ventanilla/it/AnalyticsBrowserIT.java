@@ -59,7 +59,7 @@ class AnalyticsBrowserIT {
 
     try (Browser browser = Browser.open("es")) {
       browser.signIn(agent, "ines-secret-1");
-      browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("nav-analytics"))).click();
+      browser.inAgentMenu("nav-analytics").click();
       browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("heatmap")));
       WebDriver driver = browser.driver;
 

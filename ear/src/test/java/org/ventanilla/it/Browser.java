@@ -81,6 +81,22 @@ public final class Browser implements AutoCloseable {
     driver.findElement(By.id("login-submit")).click();
   }
 
+  /**
+   * Opens the agent's menu in the header (profile, canned replies, reports, admin pages, language,
+   * sign out) unless it is open already, and answers the element with that id inside it.
+   */
+  public org.openqa.selenium.WebElement inAgentMenu(String id) {
+    org.openqa.selenium.WebElement menu =
+        wait.until(
+            org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("details.agent-menu")));
+    if (menu.getAttribute("open") == null) {
+      driver.findElement(By.id("agent-menu")).click();
+    }
+    return wait.until(
+        org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+  }
+
   /** Keeps a picture of the page, to look at how it renders (target/screenshots/NAME.png). */
   public void screenshot(String name) throws IOException {
     Path dir = Path.of(System.getProperty("it.screenshots", "target/screenshots"));

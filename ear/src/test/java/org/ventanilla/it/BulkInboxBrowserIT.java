@@ -221,6 +221,57 @@ class BulkInboxBrowserIT {
     }
   }
 
+  @Test
+  @DisplayName(
+      "each built-in view's count in the inbox (one aggregate query) is what the API's filter for"
+          + " that view counts")
+  void builtInViewCountsMatchTheirFilters() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    JsonObject mine = newTicket("Cuenta " + suffix, "cuenta-" + suffix, suffix);
+    assertEquals(
+        200,
+        api.patch(
+                "tickets/" + mine.getJsonNumber("id").longValue(),
+                "{\"assignee\":\"" + Api.ADMIN + "\"}",
+                Map.of())
+            .status());
+    newTicket("Sin asignar " + suffix, "cuenta-" + suffix, suffix);
+    Map<String, String> filters =
+        Map.of(
+            "mine", "status=open&assignee=me",
+            "unassigned", "status=open&assignee=none",
+            "breaching", "status=open&sla=breaching",
+            "open", "status=open",
+            "resolved", "status=resolved",
+            "all", "");
+    try (Browser browser = Browser.open("es")) {
+      browser.signIn(Api.ADMIN, Api.adminPassword());
+      browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inbox:tickets")));
+      for (var view : filters.entrySet()) {
+        // Both read anew each time: the live refresh follows tickets other tests change.
+        browser.wait.until(
+            d -> {
+              long counted =
+                  api.get("tickets?size=1&" + view.getValue())
+                      .object()
+                      .getJsonNumber("total")
+                      .longValue();
+              String shown =
+                  d.findElement(By.cssSelector("a.view-" + view.getKey() + " .count")).getText();
+              return shown.strip().equals(String.valueOf(counted));
+            });
+      }
+      assertTrue(
+          Long.parseLong(
+                  browser
+                      .driver
+                      .findElement(By.cssSelector("a.view-mine .count"))
+                      .getText()
+                      .strip())
+              >= 1);
+    }
+  }
+
   private static List<WebElement> rows(Browser browser) {
     return browser.driver.findElements(
         By.xpath("//tbody[@id='inbox:tickets_data']/tr[.//a[contains(@class,'subject')]]"));

@@ -46,7 +46,7 @@ class LiveInboxBrowserIT {
     try (Browser admin = Browser.open("es")) {
       admin.signIn(Api.ADMIN, Api.adminPassword());
       // A shared canned response, written by the admin on the canned-responses page.
-      admin.wait.until(ExpectedConditions.elementToBeClickable(By.id("nav-templates"))).click();
+      admin.inAgentMenu("nav-templates").click();
       admin.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("canned-form:name")));
       admin.driver.findElement(By.id("canned-form:name")).sendKeys("Saludo");
       admin.driver.findElement(By.id("canned-form:shortcut")).sendKeys(shortcut);
@@ -189,11 +189,11 @@ class LiveInboxBrowserIT {
                       "//a[contains(@class,'view') and contains(normalize-space(),'Resueltos')]")))
           .click();
       admin.wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText(subject)));
-      new Select(admin.driver.findElement(By.id("session:language"))).selectByValue("en");
+      new Select(admin.inAgentMenu("session:language")).selectByValue("en");
       admin.wait.until(
           ExpectedConditions.textToBePresentInElementLocated(By.id("nav-inbox"), "Inbox"));
       // The choice is the admin's preference now: back to Spanish for the other tests.
-      new Select(admin.driver.findElement(By.id("session:language"))).selectByValue("es");
+      new Select(admin.inAgentMenu("session:language")).selectByValue("es");
       admin.wait.until(
           ExpectedConditions.textToBePresentInElementLocated(By.id("nav-inbox"), "Bandeja"));
     }

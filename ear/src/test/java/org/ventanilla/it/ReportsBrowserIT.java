@@ -62,7 +62,7 @@ class ReportsBrowserIT {
 
     try (Browser browser = Browser.open("es")) {
       browser.signIn(agent, PASSWORD);
-      browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("nav-reports"))).click();
+      browser.inAgentMenu("nav-reports").click();
       browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("agent-table")));
 
       // Both charts are drawn by Chart.js: 30 days (the default range) in two channels.
@@ -82,9 +82,7 @@ class ReportsBrowserIT {
       browser
           .driver
           .findElement(
-              By.xpath(
-                  "//*[@id='filters:channel']//*[contains(@class,'ui-button')]"
-                      + "[normalize-space(.)='WhatsApp']"))
+              By.xpath("//*[@id='filters:channel']//label" + "[normalize-space(.)='WhatsApp']"))
           .click();
       // The table is re-rendered by the filter's AJAX update: a row read during it goes stale.
       browser

@@ -48,6 +48,21 @@ public class Agent {
   @Column(name = "time_zone")
   private String timeZone;
 
+  /** Added under the agent's replies (placeholders filled when sent); none when empty. */
+  private String signature;
+
+  @Column(name = "notify_assigned", nullable = false)
+  private boolean notifyAssigned = true;
+
+  @Column(name = "notify_customer", nullable = false)
+  private boolean notifyCustomer = true;
+
+  @Column(name = "notify_sla", nullable = false)
+  private boolean notifySla = true;
+
+  @Column(name = "notify_email", nullable = false)
+  private boolean notifyEmail;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -101,6 +116,28 @@ public class Agent {
   public void changePreferences(String newLocale, String newTimeZone) {
     this.locale = newLocale;
     this.timeZone = newTimeZone;
+  }
+
+  /** The agent's own profile: how they are named, sign and want to be told of their tickets. */
+  public void changeProfile(String newDisplayName, String newSignature) {
+    rename(newDisplayName);
+    this.signature = newSignature == null || newSignature.isBlank() ? null : newSignature.strip();
+  }
+
+  public void changeNotifications(NotificationChoices choices) {
+    Objects.requireNonNull(choices, "notifications");
+    this.notifyAssigned = choices.assigned();
+    this.notifyCustomer = choices.customerWrote();
+    this.notifySla = choices.slaWarning();
+    this.notifyEmail = choices.byEmail();
+  }
+
+  public NotificationChoices getNotifications() {
+    return new NotificationChoices(notifyAssigned, notifyCustomer, notifySla, notifyEmail);
+  }
+
+  public String getSignature() {
+    return signature;
   }
 
   public Long getId() {

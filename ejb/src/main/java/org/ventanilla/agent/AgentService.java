@@ -8,6 +8,7 @@ import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -24,6 +25,9 @@ import org.ventanilla.common.NotFoundException;
 public class AgentService {
 
   private static final Logger LOG = Logger.getLogger(AgentService.class.getName());
+
+  /** The agent.signature column's size. */
+  static final int MAX_SIGNATURE = 4000;
 
   @Inject AgentRepository agents;
   @Inject PasswordHasher hasher;
@@ -120,6 +124,32 @@ public class AgentService {
         locale != null ? locale : agent.getLocale(),
         timeZone != null ? timeZone : agent.getTimeZone());
     return AgentView.of(agent);
+  }
+
+  /** The signed-in agent's profile; nobody reads or changes another agent's through these. */
+  public ProfileView profile() {
+    return ProfileView.of(currentAgent());
+  }
+
+  public ProfileView updateProfile(ProfileChanges changes) {
+    Agent agent = currentAgent();
+    if (changes.timeZone() != null && !ZoneId.getAvailableZoneIds().contains(changes.timeZone())) {
+      throw new InvalidInputException("timeZone is not a known time zone");
+    }
+    if (changes.signature() != null && changes.signature().length() > MAX_SIGNATURE) {
+      throw new InvalidInputException("signature is longer than " + MAX_SIGNATURE + " characters");
+    }
+    agent.changeProfile(changes.displayName(), changes.signature());
+    if (changes.availability() != null) {
+      changeAvailability(agent, changes.availability());
+    }
+    agent.changePreferences(
+        changes.locale() != null ? changes.locale() : agent.getLocale(),
+        changes.timeZone() != null ? changes.timeZone() : agent.getTimeZone());
+    if (changes.notifications() != null) {
+      agent.changeNotifications(changes.notifications());
+    }
+    return ProfileView.of(agent);
   }
 
   private void changeAvailability(Agent agent, String availability) {

@@ -80,6 +80,7 @@ public interface ReplyChannel {
   /** An agent is writing a reply: the channel may show the customer a typing indicator. */
   default void typing(Ticket ticket, Instant now) {}
 
+  /**
    * Our own addresses on this channel (every mailbox), left out of a reply's suggested CC; none by
    * default.
    */

@@ -14,6 +14,7 @@ import org.ventanilla.agent.AgentService;
 import org.ventanilla.agent.AgentView;
 import org.ventanilla.agent.Availability;
 import org.ventanilla.agent.NewAgent;
+import org.ventanilla.agent.Role;
 import org.ventanilla.web.faces.Feedback;
 import org.ventanilla.web.faces.Menus;
 import org.ventanilla.web.security.FailedSignIns;
@@ -138,7 +139,7 @@ public class AgentAdmin implements Serializable {
   }
 
   public List<String> getRoleValues() {
-    return List.of("agent", "admin");
+    return Menus.of(Role.class);
   }
 
   public List<String> getAvailabilityValues() {

@@ -5,17 +5,19 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.ventanilla.channel.ChannelService;
 import org.ventanilla.channel.email.ConnectionTest;
 import org.ventanilla.channel.email.EmailChannelRequest;
 import org.ventanilla.channel.email.EmailChannelService;
 import org.ventanilla.channel.email.EmailChannelView;
 import org.ventanilla.channel.email.MailNoticeView;
+import org.ventanilla.channel.email.MailSecurity;
 import org.ventanilla.channel.email.MailServer;
 import org.ventanilla.channel.email.OAuthConnectService;
 import org.ventanilla.channel.email.QuarantineView;
+import org.ventanilla.common.Enums;
 import org.ventanilla.common.Page;
 import org.ventanilla.web.faces.Feedback;
+import org.ventanilla.web.faces.Menus;
 
 /**
  * Adds a mailbox (no id) or changes one: its IMAP and SMTP settings, a connection test, and the
@@ -24,18 +26,12 @@ import org.ventanilla.web.faces.Feedback;
  */
 @Named
 @ViewScoped
-public class EmailChannelForm implements Serializable {
+public class EmailChannelForm extends ChannelForm<EmailChannelView> {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject ChannelService channels;
   @Inject EmailChannelService service;
   @Inject OAuthConnectService oauth;
-
-  private Long id;
-  private boolean created;
-  private boolean found = true;
-  private String savedName;
 
   private String name;
   private String address;
@@ -44,8 +40,8 @@ public class EmailChannelForm implements Serializable {
   private String processedFolder;
   private String oauthProvider;
   private String oauthHealth;
-  private final Server imap = new Server("ssl", "INBOX");
-  private final Server smtp = new Server("ssl", null);
+  private final Server imap = new Server(Enums.json(MailSecurity.SSL), "INBOX");
+  private final Server smtp = new Server(Enums.json(MailSecurity.SSL), null);
 
   private ConnectionTest test;
   private List<QuarantineView> quarantine = List.of();
@@ -54,55 +50,67 @@ public class EmailChannelForm implements Serializable {
   /** The newest bounces and auto-replies shown; the API pages through all of them. */
   private static final int NOTICES_SHOWN = 50;
 
-  /** f:viewAction: an empty form without id, the stored settings with one. */
-  public void load() {
-    if (id == null) {
-      return;
-    }
-    EmailChannelView view =
-        channels
-            .get(id)
-            .filter(EmailChannelView.class::isInstance)
-            .map(EmailChannelView.class::cast)
-            .orElse(null);
-    found = view != null;
-    if (found) {
-      show(view);
-      quarantine = service.quarantine(id);
-      notices = service.notices(id, Page.request(0, NOTICES_SHOWN)).items();
-    }
+  @Override
+  protected Class<EmailChannelView> viewType() {
+    return EmailChannelView.class;
   }
 
-  /** Saves; a new mailbox opens as itself, so that it can be tested right away. */
-  public String save() {
-    EmailChannelRequest request =
-        new EmailChannelRequest(
-            name,
-            address,
-            pollSeconds,
-            imap.toMailServer(),
-            smtp.toMailServer(),
-            processedFolder == null ? "" : processedFolder,
-            id == null ? null : active,
-            null);
-    String outcome =
-        ChannelForms.save(
-            id,
-            () -> service.create(request),
-            EmailChannelView::id,
-            "/admin/channel-email",
-            () -> service.update(id, request),
-            this::show);
+  @Override
+  protected String page() {
+    return "/admin/channel-email";
+  }
+
+  @Override
+  protected String nameOf(EmailChannelView view) {
+    return view.name();
+  }
+
+  @Override
+  protected long idOf(EmailChannelView view) {
+    return view.id();
+  }
+
+  @Override
+  protected void loaded(long id) {
+    quarantine = service.quarantine(id);
+    notices = service.notices(id, Page.request(0, NOTICES_SHOWN)).items();
+  }
+
+  private EmailChannelRequest request() {
+    return new EmailChannelRequest(
+        name,
+        address,
+        pollSeconds,
+        imap.toMailServer(),
+        smtp.toMailServer(),
+        processedFolder == null ? "" : processedFolder,
+        getId() == null ? null : active,
+        null);
+  }
+
+  /** A new mailbox opens as itself, so that it can be tested right away. */
+  @Override
+  protected EmailChannelView create() {
+    return service.create(request());
+  }
+
+  @Override
+  protected EmailChannelView update(long id) {
+    return service.update(id, request());
+  }
+
+  /** The passwords typed are forgotten after every save. */
+  @Override
+  protected void saved() {
     imap.password = null;
     smtp.password = null;
-    return outcome;
   }
 
   /**
    * "Connect with Microsoft / Google": off to the provider's consent page, back at the callback.
    */
   public void connectOAuth() throws java.io.IOException {
-    java.util.Optional<String> url = Feedback.call(() -> oauth.start(id));
+    java.util.Optional<String> url = Feedback.call(() -> oauth.start(getId()));
     if (url.isPresent()) {
       jakarta.faces.context.FacesContext.getCurrentInstance()
           .getExternalContext()
@@ -124,18 +132,18 @@ public class EmailChannelForm implements Serializable {
   }
 
   public void testConnection() {
-    Feedback.call(() -> service.testConnection(id)).ifPresent(result -> test = result);
+    Feedback.call(() -> service.testConnection(getId())).ifPresent(result -> test = result);
   }
 
   public void reprocess(QuarantineView entry) {
-    if (Feedback.run(() -> service.reprocess(id, entry.id()))) {
+    if (Feedback.run(() -> service.reprocess(getId(), entry.id()))) {
       Feedback.info("emailChannel.reprocessed");
     }
-    quarantine = service.quarantine(id);
+    quarantine = service.quarantine(getId());
   }
 
-  private void show(EmailChannelView view) {
-    savedName = view.name();
+  @Override
+  protected void show(EmailChannelView view) {
     name = view.name();
     address = view.address();
     pollSeconds = view.pollSeconds();
@@ -238,35 +246,7 @@ public class EmailChannelForm implements Serializable {
   }
 
   public List<String> getSecurityValues() {
-    return List.of("ssl", "starttls", "none");
-  }
-
-  public boolean isEditing() {
-    return id != null && found;
-  }
-
-  public Long getId() {
-    return id;
-  }
-
-  public void setId(Long id) {
-    this.id = id;
-  }
-
-  public boolean isCreated() {
-    return created;
-  }
-
-  public void setCreated(boolean created) {
-    this.created = created;
-  }
-
-  public boolean isFound() {
-    return found;
-  }
-
-  public String getSavedName() {
-    return savedName;
+    return Menus.of(MailSecurity.class);
   }
 
   public String getName() {

@@ -3,9 +3,7 @@ package org.ventanilla.web.admin;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.List;
-import org.ventanilla.channel.ChannelService;
 import org.ventanilla.channel.whatsapp.WhatsAppChannelRequest;
 import org.ventanilla.channel.whatsapp.WhatsAppChannelService;
 import org.ventanilla.channel.whatsapp.WhatsAppChannelView;
@@ -19,17 +17,11 @@ import org.ventanilla.web.faces.Feedback;
  */
 @Named
 @ViewScoped
-public class WhatsAppChannelForm implements Serializable {
+public class WhatsAppChannelForm extends ChannelForm<WhatsAppChannelView> {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject ChannelService channels;
   @Inject WhatsAppChannelService service;
-
-  private Long id;
-  private boolean created;
-  private boolean found = true;
-  private String savedName;
 
   private String name;
   private String phoneNumberId;
@@ -54,62 +46,69 @@ public class WhatsAppChannelForm implements Serializable {
   private Integer templateParameters = 0;
   private String templateText;
 
-  /** f:viewAction: an empty form without id, the stored settings with one. */
-  public void load() {
-    if (id == null) {
-      return;
-    }
-    WhatsAppChannelView view =
-        channels
-            .get(id)
-            .filter(WhatsAppChannelView.class::isInstance)
-            .map(WhatsAppChannelView.class::cast)
-            .orElse(null);
-    found = view != null;
-    if (found) {
-      show(view);
-      templates = service.templates(id);
-    }
+  @Override
+  protected Class<WhatsAppChannelView> viewType() {
+    return WhatsAppChannelView.class;
   }
 
-  public String save() {
-    WhatsAppChannelRequest request =
-        new WhatsAppChannelRequest(
-            name,
-            phoneNumberId,
-            displayPhoneNumber,
-            blankToNull(accessToken),
-            blankToNull(appSecret),
-            blankToNull(verifyToken),
-            blankToNull(apiBaseUrl),
-            apiVersion,
-            reopenDays,
-            id == null ? null : active,
-            wabaId == null ? null : wabaId.strip(),
-            markRead,
-            typingIndicator);
-    String outcome =
-        ChannelForms.save(
-            id,
-            () -> service.create(request),
-            WhatsAppChannelView::id,
-            "/admin/channel-whatsapp",
-            () -> service.update(id, request),
-            this::show);
-    return outcome;
+  @Override
+  protected String page() {
+    return "/admin/channel-whatsapp";
+  }
+
+  @Override
+  protected String nameOf(WhatsAppChannelView view) {
+    return view.name();
+  }
+
+  @Override
+  protected long idOf(WhatsAppChannelView view) {
+    return view.id();
+  }
+
+  @Override
+  protected void loaded(long id) {
+    templates = service.templates(getId());
+  }
+
+  private WhatsAppChannelRequest request() {
+    return new WhatsAppChannelRequest(
+        name,
+        phoneNumberId,
+        displayPhoneNumber,
+        blankToNull(accessToken),
+        blankToNull(appSecret),
+        blankToNull(verifyToken),
+        blankToNull(apiBaseUrl),
+        apiVersion,
+        reopenDays,
+        getId() == null ? null : active,
+        wabaId == null ? null : wabaId.strip(),
+        markRead,
+        typingIndicator);
+  }
+
+  @Override
+  protected WhatsAppChannelView create() {
+    return service.create(request());
+  }
+
+  @Override
+  protected WhatsAppChannelView update(long id) {
+    return service.update(id, request());
   }
 
   public void addTemplate() {
     var request =
         new WhatsAppTemplateRequest(
             templateName, templateLanguage, templateParameters, templateText);
-    if (Feedback.run(() -> service.addTemplate(id, request))) {
+    if (Feedback.run(() -> service.addTemplate(getId(), request))) {
       templateName = null;
       templateText = null;
       templateParameters = 0;
       Feedback.info("whatsappChannel.templateAdded");
     }
-    templates = service.templates(id);
+    templates = service.templates(getId());
   }
 
   /** Reads the account's templates now (GET /{waba-id}/message_templates). */
@@ -120,12 +119,12 @@ public class WhatsAppChannelForm implements Serializable {
   }
 
   public void deleteTemplate(WhatsAppTemplateView template) {
-    Feedback.run(() -> service.deleteTemplate(id, template.id()));
-    templates = service.templates(id);
+    Feedback.run(() -> service.deleteTemplate(getId(), template.id()));
+    templates = service.templates(getId());
   }
 
-  private void show(WhatsAppChannelView view) {
-    savedName = view.name();
+  @Override
+  protected void show(WhatsAppChannelView view) {
     name = view.name();
     phoneNumberId = view.phoneNumberId();
     displayPhoneNumber = view.displayPhoneNumber();
@@ -142,62 +141,6 @@ public class WhatsAppChannelForm implements Serializable {
     accessToken = null;
     appSecret = null;
     verifyToken = null;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
-  }
-
-  public String getWabaId() {
-    return wabaId;
-  }
-
-  public void setWabaId(String wabaId) {
-    this.wabaId = wabaId;
-  }
-
-  public boolean isMarkRead() {
-    return markRead;
-  }
-
-  public void setMarkRead(boolean markRead) {
-    this.markRead = markRead;
-  }
-
-  public boolean isTypingIndicator() {
-    return typingIndicator;
-  }
-
-  public void setTypingIndicator(boolean typingIndicator) {
-    this.typingIndicator = typingIndicator;
-  }
-
-  public boolean isEditing() {
-    return id != null && found;
-  }
-
-  public Long getId() {
-    return id;
-  }
-
-  public void setId(Long id) {
-    this.id = id;
-  }
-
-  public boolean isCreated() {
-    return created;
-  }
-
-  public void setCreated(boolean created) {
-    this.created = created;
-  }
-
-  public boolean isFound() {
-    return found;
-  }
-
-  public String getSavedName() {
-    return savedName;
   }
 
   public String getName() {

@@ -16,6 +16,16 @@ public final class Menus {
     return Arrays.stream(type.getEnumConstants()).map(Enums::json).toList();
   }
 
+  /** Every value of an enum but the ones named, as they travel. */
+  @SafeVarargs
+  public static <E extends Enum<E>> List<String> except(Class<E> type, E... left) {
+    List<E> out = Arrays.asList(left);
+    return Arrays.stream(type.getEnumConstants())
+        .filter(e -> !out.contains(e))
+        .map(Enums::json)
+        .toList();
+  }
+
   /** A ticket's status menu: where it stands and where the ticket may move from there. */
   public static List<String> statusesFrom(String current) {
     if (current == null) {

@@ -12,8 +12,10 @@ import org.ventanilla.tag.Tag;
 import org.ventanilla.ticket.BulkOutcome;
 import org.ventanilla.ticket.TicketBulkActions;
 import org.ventanilla.ticket.TicketChanges;
+import org.ventanilla.ticket.TicketStatus;
 import org.ventanilla.ticket.TicketSummary;
 import org.ventanilla.web.faces.Feedback;
+import org.ventanilla.web.faces.Menus;
 
 /**
  * The inbox's bulk toolbar: one change (assignee, status, a tag added or removed) on every ticked
@@ -106,7 +108,7 @@ public class InboxBulk implements Serializable {
 
   public List<String> getStatuses() {
     // Never back to "new": the ticket's status machine refuses it.
-    return List.of("in_progress", "resolved");
+    return Menus.except(TicketStatus.class, TicketStatus.NEW);
   }
 
   public BulkReport getReport() {

@@ -11,6 +11,7 @@ import org.primefaces.PrimeFaces;
 import org.ventanilla.agent.AgentService;
 import org.ventanilla.agent.AgentView;
 import org.ventanilla.agent.Role;
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.common.DomainException;
 import org.ventanilla.savedview.SavedViewRequest;
 import org.ventanilla.savedview.SavedViewService;
@@ -245,7 +246,7 @@ public class InboxView implements Serializable {
   }
 
   public List<String> getChannels() {
-    return List.of("email", "whatsapp");
+    return Menus.of(ChannelType.class);
   }
 
   public List<String> getPriorities() {

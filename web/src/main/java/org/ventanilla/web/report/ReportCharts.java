@@ -10,8 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.ToLongFunction;
+import org.ventanilla.common.ChannelType;
+import org.ventanilla.common.Enums;
 import org.ventanilla.report.DailyTickets;
 import org.ventanilla.report.OpenTickets;
+import org.ventanilla.ticket.TicketStatus;
 
 /**
  * Chart.js configurations for {@code p:chart}, which takes the chart as JSON (PrimeFaces 15 ships
@@ -22,10 +25,10 @@ final class ReportCharts {
 
   private static final Map<String, String> COLOURS =
       Map.of(
-          "email", "#2563eb",
-          "whatsapp", "#16a34a",
-          "new", "#ef4444",
-          "in_progress", "#f59e0b");
+          Enums.json(ChannelType.EMAIL), "#2563eb",
+          Enums.json(ChannelType.WHATSAPP), "#16a34a",
+          Enums.json(TicketStatus.NEW), "#ef4444",
+          Enums.json(TicketStatus.IN_PROGRESS), "#f59e0b");
 
   private final ResourceBundle bundle;
   private final DateTimeFormatter dayLabel;

@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
+import org.ventanilla.common.ChannelType;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.report.AgentWorkload;
 import org.ventanilla.report.DailyTickets;
@@ -19,6 +21,7 @@ import org.ventanilla.report.ReportPeriod;
 import org.ventanilla.report.ReportService;
 import org.ventanilla.report.SummaryReport;
 import org.ventanilla.web.faces.Feedback;
+import org.ventanilla.web.faces.Menus;
 import org.ventanilla.web.i18n.LanguageSelector;
 
 /**
@@ -31,7 +34,8 @@ public class ReportsPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
   static final String ALL = "all";
-  private static final List<String> CHANNEL_OPTIONS = List.of(ALL, "email", "whatsapp");
+  private static final List<String> CHANNEL_OPTIONS =
+      Stream.concat(Stream.of(ALL), Menus.of(ChannelType.class).stream()).toList();
 
   @Inject ReportService reports;
   @Inject LanguageSelector language;

@@ -132,7 +132,7 @@ public class RuleEngine {
         LOG.log(Level.WARNING, actor + ": " + Enums.json(action.action()) + " refused", refused);
       }
     }
-    if (rules.firingsSince(rule.getId(), now.minus(Duration.ofMinutes(1))) >= STORM) {
+    if (rules.firingsSince(rule.getId(), now.minus(stormWindow())) >= STORM) {
       pause(rule, now);
     }
     return true;
@@ -230,8 +230,24 @@ public class RuleEngine {
     replies.of(ticket).send(ticket, reply, now);
   }
 
+  /**
+   * The storm guard's window: a minute, unless {@code ventanilla.automation.storm.window.seconds}
+   * says otherwise (the ITs widen it, so a loaded build machine still gets 100 firings in).
+   */
+  static Duration stormWindow() {
+    return Duration.ofSeconds(
+        org.ventanilla.platform.Settings.get("ventanilla.automation.storm.window.seconds")
+            .map(Long::parseLong)
+            .orElse(60L));
+  }
+
   private void pause(Rule rule, Instant now) {
-    String reason = "fired " + STORM + " times within a minute";
+    Duration window = stormWindow();
+    String reason =
+        "fired "
+            + STORM
+            + " times within "
+            + (window.equals(Duration.ofMinutes(1)) ? "a minute" : window.toSeconds() + " seconds");
     rule.pause(reason);
     LOG.warning(() -> "Rule '" + rule.getName() + "' paused: " + reason);
     for (Agent admin : agents.findAll()) {

@@ -18,7 +18,7 @@ imap_port="${VENTANILLA_MAIL_IMAP_PORT:-10143}"
 lmtp_port="${VENTANILLA_MAIL_LMTP_PORT:-10024}"
 smtp_port="${VENTANILLA_MAIL_SMTP_PORT:-10025}"
 domain="${VENTANILLA_MAIL_DOMAIN:-ventanilla.test}"
-password="${VENTANILLA_MAIL_PASSWORD:-ventanilla}"
+password="${VENTANILLA_MAIL_PASSWORD:-buzon-secreto}"
 # The owner of the mailboxes (Dovecot refuses root for mail).
 mail_user="${VENTANILLA_MAIL_OWNER:-nobody}"
 
@@ -241,13 +241,12 @@ status() {
   return $rc
 }
 
-# What the tests are given (the ear pom passes these to failsafe).
+# What the tests are given (the ear pom passes these to failsafe; `eval "$(... env)"` or
+# `set -a; . <(... env); set +a`). A domain or password of your own: -Dit.mail.domain, -Dit.mail.password.
 print_env() {
-  echo "VENTANILLA_IT_DOVECOT=127.0.0.1:$imap_port"
-  echo "VENTANILLA_IT_POSTFIX=127.0.0.1:$smtp_port"
-  echo "VENTANILLA_IT_MAIL_DIR=$base"
-  echo "VENTANILLA_IT_MAIL_DOMAIN=$domain"
-  echo "VENTANILLA_IT_MAIL_PASSWORD=$password"
+  echo "export VENTANILLA_IT_DOVECOT=127.0.0.1:$imap_port"
+  echo "export VENTANILLA_IT_POSTFIX=127.0.0.1:$smtp_port"
+  echo "export VENTANILLA_IT_MAIL_DIR=$base"
 }
 
 case "${1:-}" in

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * it into the mailbox's Maildir, as a local delivery agent does. Its own config, base and mail
  * directories in a temporary directory; stopped by its own process.
  *
- * <p>Found through {@code -Dit.dovecot=/path/to/dovecot}, else {@code /usr/sbin/dovecot}. Absent,
+ * <p>Found through {@code -Dit.dovecot.binary=/path/to/dovecot}, else {@code /usr/sbin/dovecot}. Absent,
  * the tests that need it are skipped, unless {@code -Dit.dovecot.required=true} (CI) makes that a
  * failure.
  */
@@ -122,7 +122,7 @@ public final class DovecotServer implements AutoCloseable {
 
   /** Dovecot's binary, if this machine has one. */
   public static Optional<Path> binary() {
-    String configured = System.getProperty("it.dovecot", "");
+    String configured = System.getProperty("it.dovecot.binary", "");
     Path path = Path.of(configured.isBlank() ? "/usr/sbin/dovecot" : configured);
     return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
   }

@@ -10,7 +10,6 @@ import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -35,6 +34,7 @@ class EmailChannelIT {
   private final Api admin = Api.asAdmin();
   private MailServer mail;
   private String mailbox;
+  private EmailChannelFixture channel;
   private long channelId;
 
   @BeforeEach
@@ -42,7 +42,10 @@ class EmailChannelIT {
     mail = MailServer.start();
     mailbox = "support-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     mail.addMailbox(mailbox, "mailbox-secret");
-    channelId = createChannel(mail.imapPort(), mail.smtpPort());
+    channel =
+        EmailChannelFixture.create(
+            admin, mailbox, "mailbox-secret", mail.imapPort(), mail.smtpPort());
+    channelId = channel.id();
   }
 
   @AfterEach
@@ -50,75 +53,26 @@ class EmailChannelIT {
     mail.close();
   }
 
-  private long createChannel(int imapPort, int smtpPort) {
-    Api.Response created =
-        admin.post(
-            "channels",
-            """
-            {"type":"email","name":"Soporte","address":"%s","pollSeconds":3600,
-             "imap":{"host":"127.0.0.1","port":%d,"security":"none","username":"%s","password":"mailbox-secret","folder":"INBOX"},
-             "smtp":{"host":"127.0.0.1","port":%d,"security":"none"}}"""
-                .formatted(mailbox, imapPort, mailbox, smtpPort));
-    assertEquals(201, created.status(), created::toString);
-    assertFalse(created.body().contains("mailbox-secret"), "secrets are never returned");
-    return created.object().getJsonNumber("id").longValue();
-  }
-
   private JsonObject poll() {
-    Api.Response polled = admin.post("channels/" + channelId + "/poll", null);
-    assertEquals(200, polled.status(), polled::toString);
-    return polled.object();
+    return channel.poll();
   }
 
-  /** Polls until the customer's tickets satisfy the condition (a timer poll may hold the lock). */
   private JsonArray ticketsOf(String email, Predicate<JsonArray> until)
       throws InterruptedException {
-    Instant end = Instant.now().plus(Duration.ofSeconds(20));
-    JsonArray tickets = null;
-    while (Instant.now().isBefore(end)) {
-      poll();
-      tickets = customerTickets(email);
-      if (until.test(tickets)) {
-        return tickets;
-      }
-      Thread.sleep(300);
-    }
-    return tickets;
+    return channel.ticketsOf(email, until);
   }
 
   private JsonArray customerTickets(String email) {
-    JsonArray customers = admin.get("customers?q=" + email).object().getJsonArray("items");
-    if (customers.isEmpty()) {
-      return jakarta.json.Json.createArrayBuilder().build();
-    }
-    long id = customers.getJsonObject(0).getJsonNumber("id").longValue();
-    return admin.get("customers/" + id).object().getJsonArray("tickets");
+    return channel.customerTickets(email);
   }
 
   private JsonObject ticket(JsonArray tickets, int index) {
-    return admin.get("tickets/" + tickets.getJsonObject(index).getInt("id")).object();
+    return channel.ticket(tickets, index);
   }
 
   private static String plainMail(
       String messageId, String from, String to, String subject, String body, String inReplyTo) {
-    return "Message-ID: "
-        + messageId
-        + "\n"
-        + "From: "
-        + from
-        + "\n"
-        + "To: "
-        + to
-        + "\n"
-        + "Subject: "
-        + subject
-        + "\n"
-        + (inReplyTo == null
-            ? ""
-            : "In-Reply-To: " + inReplyTo + "\nReferences: " + inReplyTo + "\n")
-        + "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n\n"
-        + body
-        + "\n";
+    return EmailChannelFixture.plainMail(messageId, from, to, subject, body, inReplyTo);
   }
 
   @Test

@@ -96,10 +96,18 @@ public class EmailIngest {
     EmailChannel channel = em.find(EmailChannel.class, channelId);
     Instant now = clock.instant();
     List<Outcome> outcomes = new java.util.ArrayList<>(mails.size());
+    // Lookups see only what was flushed (flush mode commit): a mail whose sender, Message-ID or
+    // thread an earlier mail of this batch brought (a new customer writing twice, an answer to a
+    // mail of the same poll) first sends the batch's writes, so it finds them.
+    java.util.Set<String> brought = new java.util.HashSet<>();
     for (Fetched mail : mails) {
       Outcome outcome;
       try {
-        outcome = accept(channel, MailParser.parse(mail.raw()), mail.raw(), mail.uid(), now);
+        ParsedMail parsed = MailParser.parse(mail.raw());
+        if (repeats(brought, parsed)) {
+          em.flush();
+        }
+        outcome = accept(channel, parsed, mail.raw(), mail.uid(), now);
       } catch (MalformedMailException e) {
         outcome =
             quarantine(channel, mail.uid(), mail.raw(), "Unreadable mail: " + e.getMessage(), now);
@@ -110,6 +118,21 @@ public class EmailIngest {
       advance(channel, uidValidity, mails.get(mails.size() - 1).uid(), pollOwner, now);
     }
     return outcomes;
+  }
+
+  /** Whether the mail names what an earlier one of the batch brought; records what it brings. */
+  private static boolean repeats(java.util.Set<String> brought, ParsedMail mail) {
+    boolean repeats =
+        brought.contains(key(mail.fromAddress()))
+            || brought.contains(mail.messageId())
+            || mail.threadIds().stream().anyMatch(brought::contains);
+    brought.add(key(mail.fromAddress()));
+    brought.add(mail.messageId());
+    return repeats;
+  }
+
+  private static String key(String address) {
+    return "from:" + (address == null ? "" : address.toLowerCase(java.util.Locale.ROOT));
   }
 
   /**

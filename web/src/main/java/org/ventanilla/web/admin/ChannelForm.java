@@ -18,7 +18,7 @@ public abstract class ChannelForm<V> implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient ChannelService channels;
+  @Inject ChannelService channels;
 
   private Long id;
   private boolean created;

@@ -20,7 +20,7 @@ public class MyAlerts implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient AgentAlerts alerts;
+  @Inject AgentAlerts alerts;
 
   private Long cursor;
 

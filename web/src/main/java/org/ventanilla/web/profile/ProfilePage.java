@@ -24,7 +24,7 @@ public class ProfilePage implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject transient AgentService agents;
+  @Inject AgentService agents;
   @Inject LanguageSelector language;
 
   private String username;

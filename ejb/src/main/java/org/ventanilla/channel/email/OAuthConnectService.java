@@ -49,8 +49,11 @@ public class OAuthConnectService {
   @Inject Event<ChannelChanged> changed;
   @Resource SessionContext session;
 
-  /** What the app registration must allow: VENTANILLA_PUBLIC_URL + /admin/oauth/callback. */
-  public static String redirectUri() {
+  /**
+   * What the app registration must allow: VENTANILLA_PUBLIC_URL + /admin/oauth/callback. An
+   * instance method: WildFly warns at every start about an EJB's public static ones (WFLYEJB0131).
+   */
+  public String redirectUri() {
     String base = Settings.get("ventanilla.public.url").orElse("http://localhost:8080").strip();
     while (base.endsWith("/")) {
       base = base.substring(0, base.length() - 1);

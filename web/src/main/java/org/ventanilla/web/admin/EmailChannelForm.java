@@ -40,6 +40,7 @@ public class EmailChannelForm extends ChannelForm<EmailChannelView> {
   private String processedFolder;
   private String oauthProvider;
   private String oauthHealth;
+  private String redirectUri;
   private final Server imap = new Server(Enums.json(MailSecurity.SSL), "INBOX");
   private final Server smtp = new Server(Enums.json(MailSecurity.SSL), null);
 
@@ -120,7 +121,7 @@ public class EmailChannelForm extends ChannelForm<EmailChannelView> {
 
   /** What the app registration must allow as its redirect URI. */
   public String getRedirectUri() {
-    return OAuthConnectService.redirectUri();
+    return redirectUri;
   }
 
   public String getOauthProvider() {
@@ -153,6 +154,7 @@ public class EmailChannelForm extends ChannelForm<EmailChannelView> {
     smtp.show(view.smtp());
     oauthProvider = view.oauth() == null ? null : view.oauth().provider();
     oauthHealth = view.health() == null ? null : view.health().oauth();
+    redirectUri = oauth.redirectUri();
   }
 
   /** The form fields of one mail server; the password field starts empty, always. */

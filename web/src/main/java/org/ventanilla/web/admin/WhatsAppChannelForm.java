@@ -113,9 +113,9 @@ public class WhatsAppChannelForm extends ChannelForm<WhatsAppChannelView> {
 
   /** Reads the account's templates now (GET /{waba-id}/message_templates). */
   public void syncTemplates() {
-    Feedback.call(() -> service.syncTemplates(id))
+    Feedback.call(() -> service.syncTemplates(getId()))
         .ifPresent(r -> Feedback.info("whatsappChannel.synced", r.read(), r.approved()));
-    templates = service.templates(id);
+    templates = service.templates(getId());
   }
 
   public void deleteTemplate(WhatsAppTemplateView template) {

@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
  * it into the mailbox's Maildir, as a local delivery agent does. Its own config, base and mail
  * directories in a temporary directory; stopped by its own process.
  *
- * <p>Found through {@code -Dit.dovecot.binary=/path/to/dovecot}, else {@code /usr/sbin/dovecot}. Absent,
- * the tests that need it are skipped, unless {@code -Dit.dovecot.required=true} (CI) makes that a
- * failure.
+ * <p>Found through {@code -Dit.dovecot.binary=/path/to/dovecot}, else {@code /usr/sbin/dovecot}.
+ * Absent, the tests that need it are skipped, unless {@code -Dit.dovecot.required=true} (CI) makes
+ * that a failure.
  */
 public final class DovecotServer implements AutoCloseable {
 

@@ -53,7 +53,8 @@ class OAuthMailboxIT {
   static void servers() {
     boolean present = DovecotServer.binary().isPresent();
     if (DovecotServer.required()) {
-      assertTrue(present, "it.dovecot.required is set but there is no Dovecot (-Dit.dovecot.binary)");
+      assertTrue(
+          present, "it.dovecot.required is set but there is no Dovecot (-Dit.dovecot.binary)");
     }
     assumeTrue(
         present, "No Dovecot at /usr/sbin/dovecot or -Dit.dovecot: apt-get install dovecot-imapd");

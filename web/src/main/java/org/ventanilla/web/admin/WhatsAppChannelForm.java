@@ -223,6 +223,30 @@ public class WhatsAppChannelForm extends ChannelForm<WhatsAppChannelView> {
     this.active = active;
   }
 
+  public String getWabaId() {
+    return wabaId;
+  }
+
+  public void setWabaId(String wabaId) {
+    this.wabaId = wabaId;
+  }
+
+  public boolean isMarkRead() {
+    return markRead;
+  }
+
+  public void setMarkRead(boolean markRead) {
+    this.markRead = markRead;
+  }
+
+  public boolean isTypingIndicator() {
+    return typingIndicator;
+  }
+
+  public void setTypingIndicator(boolean typingIndicator) {
+    this.typingIndicator = typingIndicator;
+  }
+
   public boolean isAccessTokenSet() {
     return accessTokenSet;
   }

@@ -54,6 +54,7 @@ public final class Bench {
     }
     if (mails > 0) {
       results.add(EmailIngestBench.run(client, mails));
+      results.add(MailLatencyBench.idle(client, 50));
     }
     int tickets = Integer.parseInt(arg(args, "--tickets", arg(args, "--search-tickets", "100000")));
     long messages = Long.parseLong(arg(args, "--messages", String.valueOf(tickets * 10L)));

@@ -80,4 +80,11 @@ class EmailSenderTest {
     assertEquals("<ventanilla.1.2.x@example.com>", mime.getMessageID());
     assertEquals("Re: Pedido [#1042]", mime.getSubject());
   }
+
+  @Test
+  @DisplayName("a forward's subject is Fwd: with the ticket's tag, whatever prefixes it had")
+  void forwardSubjectReplacesPrefixes() {
+    assertEquals("Fwd: Pedido [#7]", EmailSender.forwardSubject("Re: RE: Pedido [#7]", 7));
+    assertEquals("Fwd: Pieza rota [#12]", EmailSender.forwardSubject("Pieza rota", 12));
+  }
 }

@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
 import org.primefaces.PrimeFaces;
 import org.ventanilla.template.CannedResponseService;
 import org.ventanilla.template.CannedResponseView;
+import org.ventanilla.ticket.ForwardRequest;
 import org.ventanilla.ticket.ReplyDraft;
 import org.ventanilla.ticket.ReplyTemplate;
 import org.ventanilla.ticket.ReplyWindow;
 import org.ventanilla.ticket.TemplateReply;
+import org.ventanilla.ticket.TicketForwards;
 import org.ventanilla.ticket.TicketService;
 import org.ventanilla.web.faces.Feedback;
 
@@ -39,11 +41,14 @@ public class ReplyComposer implements Serializable {
   @Inject TicketService tickets;
   @Inject PresenceRegistry presence;
   @Inject CannedResponseService canned;
+  @Inject TicketForwards forwards;
 
   private String replyText;
   private String cc;
   private String bcc;
   private boolean ccPrefilled;
+  private String forwardTo;
+  private String forwardText;
   private String noteText;
   private List<CannedResponseView> cannedResponses = List.of();
   private Long cannedId;
@@ -105,6 +110,33 @@ public class ReplyComposer implements Serializable {
       Feedback.info("ticket.replyQueued");
     }
     view.load();
+  }
+
+  /** Forwards the whole conversation (with its files) by mail to the addresses given. */
+  public void forward() {
+    ForwardRequest request = new ForwardRequest(addresses(forwardTo), forwardText, null);
+    if (Feedback.run(() -> forwards.forward(view.getId(), request))) {
+      forwardTo = null;
+      forwardText = null;
+      Feedback.info("ticket.forwardQueued");
+    }
+    view.load();
+  }
+
+  public String getForwardTo() {
+    return forwardTo;
+  }
+
+  public void setForwardTo(String forwardTo) {
+    this.forwardTo = forwardTo;
+  }
+
+  public String getForwardText() {
+    return forwardText;
+  }
+
+  public void setForwardText(String forwardText) {
+    this.forwardText = forwardText;
   }
 
   public void addNote() {

@@ -139,7 +139,9 @@ class AdminPagesBrowserIT {
 
   private static By rowOf(String username) {
     return By.xpath(
-        "//tbody[@id='agents:agent-table_data']/tr[td[text()[normalize-space()='" + username + "']]]");
+        "//tbody[@id='agents:agent-table_data']/tr[td[text()[normalize-space()='"
+            + username
+            + "']]]");
   }
 
   private static void type(Browser browser, String id, String text) {

@@ -134,18 +134,35 @@ public class RuleRepository {
                   + " AND (t.lastInboundAt IS NULL OR MAX(m.createdAt) > t.lastInboundAt)"
                   + " ORDER BY t.id";
         };
+    // Compared with an aggregate, the cutoff is bound without the mapping's conversion: PostgreSQL's
+    // driver cannot bind an Instant there, a Timestamp it can.
+    boolean aggregate = since == RuleDefinition.Since.LAST_AGENT_MESSAGE;
     var query =
         em.createQuery(jpql, Object[].class)
             .setParameter("resolved", TicketStatus.RESOLVED)
-            .setParameter("cutoff", cutoff);
-    if (since == RuleDefinition.Since.LAST_AGENT_MESSAGE) {
+            .setParameter("cutoff", aggregate ? Timestamp.from(cutoff) : cutoff);
+    if (aggregate) {
       query
           .setParameter("agent", AuthorType.AGENT)
           .setParameter("out", MessageDirection.OUTBOUND)
           .setParameter("message", MessageKind.MESSAGE);
     }
     return query.setMaxResults(limit).getResultList().stream()
-        .map(row -> new Waiting(((Number) row[0]).longValue(), (Instant) row[1]))
+        .map(row -> new Waiting(((Number) row[0]).longValue(), instant(row[1])))
         .toList();
+  }
+
+  /** An aggregate's timestamp comes back as the driver reads it, not always as the mapping's type. */
+  private static Instant instant(Object value) {
+    if (value instanceof Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    if (value instanceof java.time.OffsetDateTime offset) {
+      return offset.toInstant();
+    }
+    if (value instanceof java.time.LocalDateTime local) {
+      return local.toInstant(java.time.ZoneOffset.UTC);
+    }
+    return (Instant) value;
   }
 }

@@ -134,7 +134,8 @@ public class RuleRepository {
                   + " AND (t.lastInboundAt IS NULL OR MAX(m.createdAt) > t.lastInboundAt)"
                   + " ORDER BY t.id";
         };
-    // Compared with an aggregate, the cutoff is bound without the mapping's conversion: PostgreSQL's
+    // Compared with an aggregate, the cutoff is bound without the mapping's conversion:
+    // PostgreSQL's
     // driver cannot bind an Instant there, a Timestamp it can.
     boolean aggregate = since == RuleDefinition.Since.LAST_AGENT_MESSAGE;
     var query =
@@ -152,7 +153,9 @@ public class RuleRepository {
         .toList();
   }
 
-  /** An aggregate's timestamp comes back as the driver reads it, not always as the mapping's type. */
+  /**
+   * An aggregate's timestamp comes back as the driver reads it, not always as the mapping's type.
+   */
   private static Instant instant(Object value) {
     if (value instanceof Timestamp timestamp) {
       return timestamp.toInstant();

@@ -115,41 +115,46 @@ public class RuleRepository {
   }
 
   /** Open tickets whose wait (since the given moment) began at or before {@code cutoff}. */
+  @SuppressWarnings("unchecked")
   public List<Waiting> waiting(RuleDefinition.Since since, Instant cutoff, int limit) {
-    String jpql =
-        switch (since) {
-          case CREATED ->
-              "SELECT t.id, t.createdAt FROM Ticket t WHERE t.status <> :resolved"
-                  + " AND t.createdAt <= :cutoff ORDER BY t.id";
-          case LAST_CUSTOMER_MESSAGE ->
-              "SELECT t.id, t.lastInboundAt FROM Ticket t WHERE t.status <> :resolved"
-                  + " AND t.lastInboundAt <= :cutoff ORDER BY t.id";
-          // Waiting on the customer: the agent spoke last and the customer has not answered.
-          case LAST_AGENT_MESSAGE ->
-              "SELECT t.id, MAX(m.createdAt) FROM Message m JOIN m.ticket t"
-                  + " WHERE t.status <> :resolved AND m.authorType = :agent"
-                  + " AND m.direction = :out AND m.kind = :message"
-                  + " GROUP BY t.id, t.lastInboundAt"
-                  + " HAVING MAX(m.createdAt) <= :cutoff"
-                  + " AND (t.lastInboundAt IS NULL OR MAX(m.createdAt) > t.lastInboundAt)"
-                  + " ORDER BY t.id";
-        };
-    // Compared with an aggregate, the cutoff is bound without the mapping's conversion:
-    // PostgreSQL's
-    // driver cannot bind an Instant there, a Timestamp it can.
-    boolean aggregate = since == RuleDefinition.Since.LAST_AGENT_MESSAGE;
-    var query =
-        em.createQuery(jpql, Object[].class)
-            .setParameter("resolved", TicketStatus.RESOLVED)
-            .setParameter("cutoff", aggregate ? Timestamp.from(cutoff) : cutoff);
-    if (aggregate) {
-      query
-          .setParameter("agent", AuthorType.AGENT)
-          .setParameter("out", MessageDirection.OUTBOUND)
-          .setParameter("message", MessageKind.MESSAGE);
+    if (since == RuleDefinition.Since.LAST_AGENT_MESSAGE) {
+      // Waiting on the customer: the agent spoke last and the customer has not answered. In SQL:
+      // in JPQL the Instant converter is applied to MAX(...) too, which the driver returns as its
+      // own timestamp type, and the cutoff beside an aggregate is bound unconverted.
+      List<Object[]> rows =
+          em.createNativeQuery(
+                  "SELECT t.id, MAX(m.created_at) FROM message m JOIN ticket t ON t.id = m.ticket_id"
+                      + " WHERE t.status <> ?1 AND m.author_type = ?2 AND m.direction = ?3"
+                      + " AND m.kind = ?4"
+                      + " GROUP BY t.id, t.last_inbound_at"
+                      + " HAVING MAX(m.created_at) <= ?5"
+                      + " AND (t.last_inbound_at IS NULL OR MAX(m.created_at) > t.last_inbound_at)"
+                      + " ORDER BY t.id")
+              .setParameter(1, TicketStatus.RESOLVED.name())
+              .setParameter(2, AuthorType.AGENT.name())
+              .setParameter(3, MessageDirection.OUTBOUND.name())
+              .setParameter(4, MessageKind.MESSAGE.name())
+              .setParameter(5, Timestamp.from(cutoff))
+              .setMaxResults(limit)
+              .getResultList();
+      return rows.stream()
+          .map(row -> new Waiting(((Number) row[0]).longValue(), instant(row[1])))
+          .toList();
     }
-    return query.setMaxResults(limit).getResultList().stream()
-        .map(row -> new Waiting(((Number) row[0]).longValue(), instant(row[1])))
+    String jpql =
+        since == RuleDefinition.Since.CREATED
+            ? "SELECT t.id, t.createdAt FROM Ticket t WHERE t.status <> :resolved"
+                + " AND t.createdAt <= :cutoff ORDER BY t.id"
+            : "SELECT t.id, t.lastInboundAt FROM Ticket t WHERE t.status <> :resolved"
+                + " AND t.lastInboundAt <= :cutoff ORDER BY t.id";
+    return em
+        .createQuery(jpql, Object[].class)
+        .setParameter("resolved", TicketStatus.RESOLVED)
+        .setParameter("cutoff", cutoff)
+        .setMaxResults(limit)
+        .getResultList()
+        .stream()
+        .map(row -> new Waiting(((Number) row[0]).longValue(), (Instant) row[1]))
         .toList();
   }
 

@@ -47,6 +47,9 @@ public class IdleWatchers {
 
   private final Map<Long, Watcher> watchers = new ConcurrentHashMap<>();
   private final Map<Long, Instant> pollingUntil = new ConcurrentHashMap<>();
+  // Locks of ended connections that could not be released (the database was away): released at the
+  // next tick, so the mailbox is read again at once instead of after the lock's 90 s.
+  private final Map<Long, String> unreleased = new ConcurrentHashMap<>();
   private volatile boolean stopping;
 
   /**
@@ -58,6 +61,15 @@ public class IdleWatchers {
       return;
     }
     Instant now = clock.instant();
+    unreleased.forEach(
+        (channelId, owner) -> {
+          try {
+            work.endIdle(channelId, owner);
+            unreleased.remove(channelId, owner);
+          } catch (RuntimeException e) {
+            LOG.fine(() -> "IDLE lock of channel " + channelId + " still not released: " + e);
+          }
+        });
     for (Watcher watcher : watchers.values()) {
       if (!activeMailboxes.contains(watcher.channelId)) {
         watcher.stop();
@@ -207,7 +219,8 @@ public class IdleWatchers {
         try {
           work.endIdle(channelId, owner);
         } catch (RuntimeException e) {
-          LOG.fine(() -> "IDLE lock of channel " + channelId + " left to expire: " + e);
+          LOG.fine(() -> "IDLE lock of channel " + channelId + " released at the next tick: " + e);
+          unreleased.put(channelId, owner);
         }
         watchers.remove(channelId, this);
         synchronized (this) {

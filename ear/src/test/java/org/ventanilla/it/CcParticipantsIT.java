@@ -9,7 +9,6 @@ import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -32,23 +31,16 @@ class CcParticipantsIT {
   private final Api admin = Api.asAdmin();
   private MailServer mail;
   private String mailbox;
-  private long channelId;
+  private EmailChannelFixture channel;
 
   @BeforeEach
   void mailboxWithAChannel() {
     mail = MailServer.start();
     mailbox = "cc-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     mail.addMailbox(mailbox, "mailbox-secret");
-    Api.Response created =
-        admin.post(
-            "channels",
-            """
-            {"type":"email","name":"Soporte","address":"%s","pollSeconds":3600,
-             "imap":{"host":"127.0.0.1","port":%d,"security":"none","username":"%s","password":"mailbox-secret","folder":"INBOX"},
-             "smtp":{"host":"127.0.0.1","port":%d,"security":"none"}}"""
-                .formatted(mailbox, mail.imapPort(), mailbox, mail.smtpPort()));
-    assertEquals(201, created.status(), created::toString);
-    channelId = created.object().getJsonNumber("id").longValue();
+    channel =
+        EmailChannelFixture.create(
+            admin, mailbox, "mailbox-secret", mail.imapPort(), mail.smtpPort());
   }
 
   @AfterEach
@@ -62,27 +54,6 @@ class CcParticipantsIT {
 
   private List<JsonObject> messages(long ticketId) {
     return ticket(ticketId).getJsonArray("messages").stream().map(JsonValue::asJsonObject).toList();
-  }
-
-  private long ticketOf(String customer) {
-    return Eventually.await(
-        "the customer's mail filed as a ticket",
-        () -> {
-          admin.post("channels/" + channelId + "/poll", null);
-          JsonArray customers = admin.get("customers?q=" + customer).object().getJsonArray("items");
-          if (customers.isEmpty()) {
-            return Optional.<Long>empty();
-          }
-          JsonArray tickets =
-              admin
-                  .get("customers/" + customers.getJsonObject(0).getJsonNumber("id"))
-                  .object()
-                  .getJsonArray("tickets");
-          return tickets.isEmpty()
-              ? Optional.<Long>empty()
-              : Optional.of(tickets.getJsonObject(0).getJsonNumber("id").longValue());
-        },
-        Duration.ofSeconds(20));
   }
 
   @Test
@@ -104,7 +75,7 @@ class CcParticipantsIT {
             + colleague
             + ">\nSubject: Pedido\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n\n"
             + "Os escribo con copia a mi colega.\n");
-    long ticketId = ticketOf(customer);
+    long ticketId = channel.firstTicketOf(customer);
     JsonObject inbound = messages(ticketId).get(0);
     assertEquals(
         List.of(colleague),
@@ -140,7 +111,7 @@ class CcParticipantsIT {
         Eventually.await(
             "the colleague's answer on the ticket",
             () -> {
-              admin.post("channels/" + channelId + "/poll", null);
+              channel.poll();
               return messages(ticketId).stream()
                   .filter(m -> m.getString("text", "").contains("Yo me encargo"))
                   .findFirst();

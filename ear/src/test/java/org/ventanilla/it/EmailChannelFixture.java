@@ -74,6 +74,13 @@ final class EmailChannelFixture {
     return tickets;
   }
 
+  /** The id of the customer's first ticket, polling until the mail is filed (fails if never). */
+  long firstTicketOf(String email) throws InterruptedException {
+    JsonArray tickets = ticketsOf(email, t -> !t.isEmpty());
+    assertFalse(tickets.isEmpty(), "the customer's mail filed as a ticket: " + email);
+    return tickets.getJsonObject(0).getJsonNumber("id").longValue();
+  }
+
   JsonArray customerTickets(String email) {
     JsonArray customers = admin.get("customers?q=" + email).object().getJsonArray("items");
     if (customers.isEmpty()) {

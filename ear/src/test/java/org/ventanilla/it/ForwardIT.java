@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -34,23 +32,16 @@ class ForwardIT {
   private final Api admin = Api.asAdmin();
   private MailServer mail;
   private String mailbox;
-  private long channelId;
+  private EmailChannelFixture channel;
 
   @BeforeEach
   void mailboxWithAChannel() {
     mail = MailServer.start();
     mailbox = "fwd-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     mail.addMailbox(mailbox, "mailbox-secret");
-    Api.Response created =
-        admin.post(
-            "channels",
-            """
-            {"type":"email","name":"Soporte","address":"%s","pollSeconds":3600,
-             "imap":{"host":"127.0.0.1","port":%d,"security":"none","username":"%s","password":"mailbox-secret","folder":"INBOX"},
-             "smtp":{"host":"127.0.0.1","port":%d,"security":"none"}}"""
-                .formatted(mailbox, mail.imapPort(), mailbox, mail.smtpPort()));
-    assertEquals(201, created.status(), created::toString);
-    channelId = created.object().getJsonNumber("id").longValue();
+    channel =
+        EmailChannelFixture.create(
+            admin, mailbox, "mailbox-secret", mail.imapPort(), mail.smtpPort());
   }
 
   @AfterEach
@@ -64,27 +55,6 @@ class ForwardIT {
 
   private List<JsonObject> messages(long ticketId) {
     return ticket(ticketId).getJsonArray("messages").stream().map(JsonValue::asJsonObject).toList();
-  }
-
-  private long ticketOf(String customer) {
-    return Eventually.await(
-        "the customer's mail filed as a ticket",
-        () -> {
-          admin.post("channels/" + channelId + "/poll", null);
-          JsonArray customers = admin.get("customers?q=" + customer).object().getJsonArray("items");
-          if (customers.isEmpty()) {
-            return Optional.<Long>empty();
-          }
-          JsonArray tickets =
-              admin
-                  .get("customers/" + customers.getJsonObject(0).getJsonNumber("id"))
-                  .object()
-                  .getJsonArray("tickets");
-          return tickets.isEmpty()
-              ? Optional.<Long>empty()
-              : Optional.of(tickets.getJsonObject(0).getJsonNumber("id").longValue());
-        },
-        Duration.ofSeconds(20));
   }
 
   @Test
@@ -111,7 +81,7 @@ class ForwardIT {
             + " filename=\"albaran.pdf\"\nContent-Transfer-Encoding: base64\n\n"
             + pdf
             + "\n--b1--\n");
-    long ticketId = ticketOf(customer);
+    long ticketId = channel.firstTicketOf(customer);
 
     Api.Response forward =
         admin.post(
@@ -163,7 +133,7 @@ class ForwardIT {
         Eventually.await(
             "the supplier's answer on the ticket",
             () -> {
-              admin.post("channels/" + channelId + "/poll", null);
+              channel.poll();
               return messages(ticketId).stream()
                   .filter(m -> m.getString("text", "").contains("Sale mañana"))
                   .findFirst();
@@ -189,7 +159,7 @@ class ForwardIT {
             + "\nTo: "
             + mailbox
             + "\nSubject: Hola\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n\nHola\n");
-    long ticketId = ticketOf(customer);
+    long ticketId = channel.firstTicketOf(customer);
 
     Api.Response noAddress =
         admin.post("tickets/" + ticketId + "/forwards", "{\"to\":[],\"text\":\"x\"}");

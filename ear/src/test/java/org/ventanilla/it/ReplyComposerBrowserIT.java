@@ -3,13 +3,11 @@ package org.ventanilla.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -34,23 +32,16 @@ class ReplyComposerBrowserIT {
   private final Api admin = Api.asAdmin();
   private MailServer mail;
   private String mailbox;
-  private long channelId;
+  private EmailChannelFixture channel;
 
   @BeforeEach
   void mailboxWithAChannel() {
     mail = MailServer.start();
     mailbox = "ui-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     mail.addMailbox(mailbox, "mailbox-secret");
-    Api.Response created =
-        admin.post(
-            "channels",
-            """
-            {"type":"email","name":"Soporte","address":"%s","pollSeconds":3600,
-             "imap":{"host":"127.0.0.1","port":%d,"security":"none","username":"%s","password":"mailbox-secret","folder":"INBOX"},
-             "smtp":{"host":"127.0.0.1","port":%d,"security":"none"}}"""
-                .formatted(mailbox, mail.imapPort(), mailbox, mail.smtpPort()));
-    assertEquals(201, created.status(), created::toString);
-    channelId = created.object().getJsonNumber("id").longValue();
+    channel =
+        EmailChannelFixture.create(
+            admin, mailbox, "mailbox-secret", mail.imapPort(), mail.smtpPort());
   }
 
   @AfterEach
@@ -64,27 +55,6 @@ class ReplyComposerBrowserIT {
 
   private List<JsonObject> messages(long ticketId) {
     return ticket(ticketId).getJsonArray("messages").stream().map(JsonValue::asJsonObject).toList();
-  }
-
-  private long ticketOf(String customer) {
-    return Eventually.await(
-        "the customer's mail filed as a ticket",
-        () -> {
-          admin.post("channels/" + channelId + "/poll", null);
-          JsonArray customers = admin.get("customers?q=" + customer).object().getJsonArray("items");
-          if (customers.isEmpty()) {
-            return Optional.<Long>empty();
-          }
-          JsonArray tickets =
-              admin
-                  .get("customers/" + customers.getJsonObject(0).getJsonNumber("id"))
-                  .object()
-                  .getJsonArray("tickets");
-          return tickets.isEmpty()
-              ? Optional.<Long>empty()
-              : Optional.of(tickets.getJsonObject(0).getJsonNumber("id").longValue());
-        },
-        Duration.ofSeconds(20));
   }
 
   @Test
@@ -110,7 +80,7 @@ class ReplyComposerBrowserIT {
             + mailbox
             + "\nSubject: Devolución\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n\n"
             + "Quiero devolver el pedido.\n");
-    long ticketId = ticketOf(customer);
+    long ticketId = channel.firstTicketOf(customer);
 
     try (Browser browser = Browser.open("es")) {
       browser.signIn(Api.ADMIN, Api.adminPassword());

@@ -69,6 +69,23 @@ public final class Api {
     return new Api(authorization, serverBaseUrl);
   }
 
+  /**
+   * The tickets of the first customer the search {@code query} finds (a phone, an e-mail), empty
+   * when none: how the tests see what a channel filed.
+   */
+  public jakarta.json.JsonArray customerTickets(String query) {
+    jakarta.json.JsonArray found =
+        get("customers?q="
+                + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8))
+            .object()
+            .getJsonArray("items");
+    return found.isEmpty()
+        ? jakarta.json.JsonValue.EMPTY_JSON_ARRAY
+        : get("customers/" + found.getJsonObject(0).getJsonNumber("id").longValue())
+            .object()
+            .getJsonArray("tickets");
+  }
+
   public Response get(String path) {
     return send("GET", path, null, Map.of());
   }

@@ -3,7 +3,6 @@ package org.ventanilla.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -82,12 +81,7 @@ final class EmailChannelFixture {
   }
 
   JsonArray customerTickets(String email) {
-    JsonArray customers = admin.get("customers?q=" + email).object().getJsonArray("items");
-    if (customers.isEmpty()) {
-      return Json.createArrayBuilder().build();
-    }
-    long id = customers.getJsonObject(0).getJsonNumber("id").longValue();
-    return admin.get("customers/" + id).object().getJsonArray("tickets");
+    return admin.customerTickets(email);
   }
 
   JsonObject ticket(JsonArray tickets, int index) {

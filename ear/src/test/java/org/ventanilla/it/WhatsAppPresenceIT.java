@@ -10,13 +10,10 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -80,19 +77,7 @@ class WhatsAppPresenceIT {
     return await(
         "the message filed",
         () -> {
-          JsonArray found =
-              admin
-                  .get("customers?q=" + URLEncoder.encode("+" + waId, StandardCharsets.UTF_8))
-                  .object()
-                  .getJsonArray("items");
-          if (found.isEmpty()) {
-            return Optional.empty();
-          }
-          JsonArray tickets =
-              admin
-                  .get("customers/" + found.getJsonObject(0).getInt("id"))
-                  .object()
-                  .getJsonArray("tickets");
+          JsonArray tickets = admin.customerTickets("+" + waId);
           return tickets.stream()
               .map(t -> t.asJsonObject().getJsonNumber("id").longValue())
               .filter(

@@ -11,7 +11,6 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -289,19 +288,7 @@ class WhatsAppTemplatesIT {
     return await(
         "the ticket",
         () -> {
-          JsonArray found =
-              admin
-                  .get("customers?q=" + URLEncoder.encode("+" + waId, StandardCharsets.UTF_8))
-                  .object()
-                  .getJsonArray("items");
-          if (found.isEmpty()) {
-            return Optional.empty();
-          }
-          JsonArray tickets =
-              admin
-                  .get("customers/" + found.getJsonObject(0).getInt("id"))
-                  .object()
-                  .getJsonArray("tickets");
+          JsonArray tickets = admin.customerTickets("+" + waId);
           return tickets.isEmpty()
               ? Optional.empty()
               : Optional.of(tickets.getJsonObject(0).getJsonNumber("id").longValue());

@@ -25,7 +25,7 @@ import org.ventanilla.common.Backoff;
  * IMAP IDLE: a mailbox whose server announces IDLE keeps one connection waiting in IDLE, on one
  * server of all (it holds the mailbox's poll lock, renewed every 30 s, so timer polls everywhere
  * skip it). When the server says something changed, the connection runs the ordinary poll (by UID,
- * stored then flagged): IDLE only decides when. It re-IDLEs every {@link #REIDLE} (servers end IDLE
+ * stored then flagged): IDLE only decides when. It re-IDLEs every {@link #RECHECK} (servers end IDLE
  * after 29 minutes), reconnects with the poll's backoff, and leaves the mailbox to polling for
  * {@link #COOL_OFF} when the server has no IDLE or it failed {@link #MAX_FAILURES} times in a row.
  * Threads come from the container's {@link ManagedThreadFactory}; undeploying closes every
@@ -35,7 +35,9 @@ import org.ventanilla.common.Backoff;
 public class IdleWatchers {
 
   private static final Logger LOG = Logger.getLogger(IdleWatchers.class.getName());
-  static final Duration REIDLE = Duration.ofMinutes(20);
+  // Servers end IDLE after 29 minutes; and a mail that lands in the instant between a poll's last
+  // NOOP and the IDLE command is reported to no IDLE: a poll every 5 minutes bounds both.
+  static final Duration RECHECK = Duration.ofMinutes(5);
   static final Duration COOL_OFF = Duration.ofMinutes(10);
   static final int MAX_FAILURES = 3;
 
@@ -54,7 +56,7 @@ public class IdleWatchers {
 
   /**
    * Every 30 s (and when a mailbox changes): renews the locks of the IDLE connections here, wakes
-   * those idling for {@link #REIDLE}, and tries IDLE for the mailboxes no server watches.
+   * those idling for {@link #RECHECK}, and tries IDLE for the mailboxes no server watches.
    */
   public void tick(Collection<Long> activeMailboxes) {
     if (stopping) {
@@ -78,7 +80,7 @@ public class IdleWatchers {
       try {
         if (watcher.connected && !work.keepIdling(watcher.channelId, watcher.owner)) {
           watcher.stop();
-        } else if (watcher.idleSince != null && watcher.idleSince.plus(REIDLE).isBefore(now)) {
+        } else if (watcher.idleSince != null && watcher.idleSince.plus(RECHECK).isBefore(now)) {
           watcher.wake();
         }
       } catch (RuntimeException e) {
@@ -167,6 +169,10 @@ public class IdleWatchers {
             failures = 0;
             LOG.info(() -> "Channel " + channelId + ": IDLE connection open, mail comes at once");
             while (!stopped) {
+              // A NOOP on the IDLE connection before and after the poll: mail that arrives while
+              // the poll runs is seen here and polled again, not left to the next IDLE (servers
+              // such as GreenMail report it before IDLE's "+", which ends no IDLE).
+              int seen = folder.getMessageCount();
               MailboxPoller.PollResult result = poller.pollIdling(channelId, owner);
               LOG.fine(() -> "Channel " + channelId + " IDLE poll: " + result);
               synchronized (this) {
@@ -181,6 +187,9 @@ public class IdleWatchers {
                 if (wanted > polls) {
                   continue; // someone asked for a poll while this one ran
                 }
+              }
+              if (folder.getMessageCount() != seen) {
+                continue; // mail came while the poll ran
               }
               idleSince = clock.instant();
               folder.idle(true);

@@ -3,6 +3,7 @@ package org.ventanilla.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ventanilla.it.Eventually.await;
+import static org.ventanilla.it.MetaWebhooks.deliver;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -10,20 +11,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -39,8 +32,6 @@ import org.ventanilla.it.CloudApiStandIn.WhatsAppNumber;
 class CsatWhatsAppIT {
 
   private static final Duration DEADLINE = Duration.ofSeconds(20);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static CloudApiStandIn cloud;
   private final Api admin = Api.asAdmin();
 
@@ -96,28 +87,6 @@ class CsatWhatsAppIT {
         {"from":"%s","id":"%s","timestamp":"%d","type":"interactive",
          "interactive":{"type":"button_reply","button_reply":{"id":"%s","title":"😀"}}}"""
         .formatted(waId, id, Instant.now().getEpochSecond(), replyId);
-  }
-
-  private static void deliver(WhatsAppNumber number, String json) {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(number.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      HttpResponse<String> response =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create(Api.baseUrl() + "api/v1/webhooks/whatsapp"))
-                  .timeout(Duration.ofSeconds(30))
-                  .header("Content-Type", "application/json")
-                  .header(
-                      "X-Hub-Signature-256",
-                      "sha256=" + HexFormat.of().formatHex(mac.doFinal(body)))
-                  .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, response.statusCode(), response::body);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private long ticketOf(String waId) {

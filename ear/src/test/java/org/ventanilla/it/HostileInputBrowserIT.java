@@ -154,7 +154,7 @@ class HostileInputBrowserIT {
             + "\"> "
             + token;
     String profile = "<svg onload=\"" + pwn("profile") + "\"> Wa " + token;
-    HostileSupport.deliver(
+    MetaWebhooks.deliver(
         number,
         HostileSupport.payload(
             number,
@@ -164,7 +164,7 @@ class HostileInputBrowserIT {
     byte[] file = ("documento " + token).getBytes(StandardCharsets.UTF_8);
     cloud.addMedia("MEDIA" + token, file, "application/pdf");
     String fileName = "<img src=x onerror=\"" + pwn("file") + "\">.pdf";
-    HostileSupport.deliver(
+    MetaWebhooks.deliver(
         number,
         HostileSupport.payload(
             number,

@@ -7,16 +7,16 @@ import static org.ventanilla.it.Eventually.await;
 import static org.ventanilla.it.HostileSupport.assertCleanError;
 import static org.ventanilla.it.HostileSupport.assertHealthy;
 import static org.ventanilla.it.HostileSupport.assertNoStackTrace;
-import static org.ventanilla.it.HostileSupport.deliver;
 import static org.ventanilla.it.HostileSupport.newAgent;
 import static org.ventanilla.it.HostileSupport.newWaId;
 import static org.ventanilla.it.HostileSupport.payload;
-import static org.ventanilla.it.HostileSupport.postSigned;
-import static org.ventanilla.it.HostileSupport.postWebhook;
 import static org.ventanilla.it.HostileSupport.textMessage;
 import static org.ventanilla.it.HostileSupport.ticketsOf;
 import static org.ventanilla.it.HostileSupport.unique;
 import static org.ventanilla.it.HostileSupport.wamid;
+import static org.ventanilla.it.MetaWebhooks.deliver;
+import static org.ventanilla.it.MetaWebhooks.post;
+import static org.ventanilla.it.MetaWebhooks.postSigned;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -104,16 +104,15 @@ class HostileInputIT {
     Arrays.fill(big, (byte) ' ');
     big[0] = '{';
     big[big.length - 1] = '}';
-    String signature = HostileSupport.sign(big, number.secret());
+    String signature = MetaWebhooks.sign(big, number.secret());
 
-    HttpResponse<String> announced =
-        postWebhook(HttpRequest.BodyPublishers.ofByteArray(big), signature);
+    HttpResponse<String> announced = post(HttpRequest.BodyPublishers.ofByteArray(big), signature);
     assertEquals(413, announced.statusCode(), announced::body);
     assertTrue(announced.body().contains("\"payload_too_large\""), announced::body);
 
     // No Content-Length: the body streams in chunks and is cut off after 1 MB, never kept whole.
     HttpResponse<String> chunked =
-        postWebhook(
+        post(
             HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)),
             signature);
     assertEquals(413, chunked.statusCode(), chunked::body);
@@ -165,13 +164,13 @@ class HostileInputIT {
         payload(number, waId, "Falso", textMessage(waId, wamid(), "forged"))
             .getBytes(StandardCharsets.UTF_8);
 
-    HttpResponse<String> unsigned = postWebhook(HttpRequest.BodyPublishers.ofByteArray(body), null);
+    HttpResponse<String> unsigned = post(HttpRequest.BodyPublishers.ofByteArray(body), null);
     assertEquals(401, unsigned.statusCode(), unsigned::body);
     assertTrue(unsigned.body().contains("\"missing_signature\""));
     HttpResponse<String> forged =
-        postWebhook(
+        post(
             HttpRequest.BodyPublishers.ofByteArray(body),
-            HostileSupport.sign(body, "not the app secret"));
+            MetaWebhooks.sign(body, "not the app secret"));
     assertEquals(403, forged.statusCode(), forged::body);
     assertTrue(forged.body().contains("\"invalid_signature\""));
 

@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +24,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.ventanilla.it.CloudApiStandIn.WhatsAppNumber;
 
 /**
- * What the hostile-input tests share: signed webhooks as Meta sends them, a signed-in browser
- * session without a browser (cookies and forms), waiting, and the check that the server is still
- * well after an attack.
+ * What the hostile-input tests share: a signed-in browser session without a browser (cookies and
+ * forms), waiting, and the check that the server is still well after an attack.
  */
 final class HostileSupport {
 
@@ -166,46 +162,6 @@ final class HostileSupport {
       }
     }
     return out.append('"').toString();
-  }
-
-  /** Computed here, independently of the application's own code. */
-  static String sign(byte[] body, String secret) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static HttpResponse<String> postWebhook(HttpRequest.BodyPublisher body, String signature) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(Api.baseUrl() + "api/v1/webhooks/whatsapp"))
-            .timeout(Duration.ofSeconds(60))
-            .header("Content-Type", "application/json")
-            .POST(body);
-    if (signature != null) {
-      request.header("X-Hub-Signature-256", signature);
-    }
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static HttpResponse<String> postSigned(WhatsAppNumber number, byte[] body) {
-    return postWebhook(HttpRequest.BodyPublishers.ofByteArray(body), sign(body, number.secret()));
-  }
-
-  static HttpResponse<String> deliver(WhatsAppNumber number, String json) {
-    HttpResponse<String> response = postSigned(number, json.getBytes(StandardCharsets.UTF_8));
-    assertEquals(200, response.statusCode(), response::body);
-    return response;
   }
 
   // ---- a signed-in browser session, without a browser ----

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ventanilla.it.Eventually.await;
+import static org.ventanilla.it.MetaWebhooks.deliver;
+import static org.ventanilla.it.MetaWebhooks.post;
+import static org.ventanilla.it.MetaWebhooks.sign;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -30,8 +33,6 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -123,40 +124,6 @@ class WhatsAppIT {
     return """
         {"id":"%s","status":"%s","timestamp":"%d","recipient_id":"%s"}"""
         .formatted(wamid, status, Instant.now().getEpochSecond(), waId);
-  }
-
-  private static HttpResponse<String> postWebhook(byte[] body, String signature) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(Api.baseUrl() + "api/v1/webhooks/whatsapp"))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    if (signature != null) {
-      request.header("X-Hub-Signature-256", signature);
-    }
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static HttpResponse<String> deliver(WhatsAppNumber number, String json) {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    HttpResponse<String> response = postWebhook(body, sign(body, number.secret()));
-    assertEquals(200, response.statusCode(), response::body);
-    return response;
-  }
-
-  /** Computed here, independently of the application's own code. */
-  private static String sign(byte[] body, String secret) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The tickets of the customer behind this WhatsApp id, newest first; empty if none yet. */
@@ -503,18 +470,17 @@ class WhatsAppIT {
             .getBytes(StandardCharsets.UTF_8);
     String good = sign(body, number.secret());
 
-    assertEquals(403, postWebhook(body, sign(body, "another app's secret")).statusCode());
+    assertEquals(403, post(body, sign(body, "another app's secret")).statusCode());
     // The last byte changed (to 00, or to ff when it was 00: the test failed 1 run in 256).
     String wrongEnd = good.endsWith("00") ? "ff" : "00";
-    assertEquals(
-        403, postWebhook(body, good.substring(0, good.length() - 2) + wrongEnd).statusCode());
-    assertEquals(403, postWebhook(body, "sha256=not-hex").statusCode());
-    assertEquals(401, postWebhook(body, null).statusCode());
+    assertEquals(403, post(body, good.substring(0, good.length() - 2) + wrongEnd).statusCode());
+    assertEquals(403, post(body, "sha256=not-hex").statusCode());
+    assertEquals(401, post(body, null).statusCode());
     byte[] tampered =
         new String(body, StandardCharsets.UTF_8)
             .replace("créeme", "creeme")
             .getBytes(StandardCharsets.UTF_8);
-    assertEquals(403, postWebhook(tampered, good).statusCode());
+    assertEquals(403, post(tampered, good).statusCode());
 
     String otherWaId = newWaId();
     String marker = wamid();
@@ -570,7 +536,7 @@ class WhatsAppIT {
     WhatsAppNumber number = newNumber();
     byte[] body = new byte[1024 * 1024 + 10];
     java.util.Arrays.fill(body, (byte) ' ');
-    assertEquals(413, postWebhook(body, sign(body, number.secret())).statusCode());
+    assertEquals(413, post(body, sign(body, number.secret())).statusCode());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ventanilla.it.Eventually.await;
+import static org.ventanilla.it.MetaWebhooks.deliver;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -11,20 +12,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -44,8 +38,6 @@ import org.ventanilla.it.CloudApiStandIn.WhatsAppNumber;
 class WhatsAppIdentityIT {
 
   private static final Duration DEADLINE = Duration.ofSeconds(20);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private static CloudApiStandIn cloud;
 
@@ -105,33 +97,6 @@ class WhatsAppIdentityIT {
          "metadata":{"display_phone_number":"34910000000","phone_number_id":"%s"},
          %s},"field":"messages"}]}]}"""
         .formatted(number.phoneNumberId(), value);
-  }
-
-  private static void deliver(WhatsAppNumber number, String json) {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(Api.baseUrl() + "api/v1/webhooks/whatsapp"))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .header("X-Hub-Signature-256", sign(body, number.secret()))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, response.statusCode(), response::body);
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String sign(byte[] body, String secret) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The customers found by a contact value (a phone with its +, or a BSUID). */

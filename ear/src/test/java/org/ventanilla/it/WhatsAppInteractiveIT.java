@@ -70,7 +70,7 @@ class WhatsAppInteractiveIT {
   }
 
   private void message(WhatsAppNumber number, String waId, String id, String content) {
-    WhatsAppTemplatesIT.deliver(
+    MetaWebhooks.deliver(
         number,
         """
         {"object":"whatsapp_business_account","entry":[{"id":"1029","changes":[{"value":{

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ventanilla.it.Eventually.await;
+import static org.ventanilla.it.MetaWebhooks.deliver;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -12,20 +13,14 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -40,8 +35,6 @@ import org.ventanilla.it.CloudApiStandIn.WhatsAppNumber;
 @ExtendWith(ArquillianExtension.class)
 class WhatsAppMediaIT {
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static CloudApiStandIn cloud;
   private final Api admin = Api.asAdmin();
 
@@ -72,18 +65,7 @@ class WhatsAppMediaIT {
          "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"¿Me mandáis la factura?"}}]},
          "field":"messages"}]}]}"""
             .formatted(number.phoneNumberId(), waId, waId, wamid, Instant.now().getEpochSecond());
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(Api.baseUrl() + "api/v1/webhooks/whatsapp"))
-            .header("Content-Type", "application/json")
-            .header("X-Hub-Signature-256", sign(body, number.secret()))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    try {
-      assertEquals(200, HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
+    deliver(number, json);
     return await(
         "the customer's message filed",
         () -> {
@@ -105,16 +87,6 @@ class WhatsAppMediaIT {
               : Optional.of(tickets.getJsonObject(0).getJsonNumber("id").longValue());
         },
         Duration.ofSeconds(20));
-  }
-
-  private static String sign(byte[] body, String secret) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String uploaded(String filename, byte[] content) throws Exception {

@@ -64,7 +64,7 @@ class WhatsAppPresenceIT {
   }
 
   private long write(WhatsAppNumber number, String waId, String wamid) {
-    WhatsAppTemplatesIT.deliver(
+    MetaWebhooks.deliver(
         number,
         """
         {"object":"whatsapp_business_account","entry":[{"id":"1029","changes":[{"value":{

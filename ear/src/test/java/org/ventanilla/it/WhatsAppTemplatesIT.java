@@ -3,6 +3,7 @@ package org.ventanilla.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ventanilla.it.Eventually.await;
+import static org.ventanilla.it.MetaWebhooks.deliver;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -10,19 +11,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -42,8 +35,6 @@ import org.ventanilla.it.CloudApiStandIn.WhatsAppNumber;
 class WhatsAppTemplatesIT {
 
   private static final Duration DEADLINE = Duration.ofSeconds(20);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private static CloudApiStandIn cloud;
 
@@ -302,32 +293,5 @@ class WhatsAppTemplatesIT {
         {"object":"whatsapp_business_account","entry":[{"id":"%s","time":%d,
          "changes":[{"field":"%s","value":%s}]}]}"""
         .formatted(wabaId, Instant.now().getEpochSecond(), field, value);
-  }
-
-  static void deliver(WhatsAppNumber number, String json) {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(Api.baseUrl() + "api/v1/webhooks/whatsapp"))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .header("X-Hub-Signature-256", sign(body, number.secret()))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, response.statusCode(), response::body);
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String sign(byte[] body, String secret) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -104,4 +104,46 @@ class IdleMailIT {
     System.out.println("IdleMailIT: submission to ticket, ms: " + latencies);
     assertEquals("idle", mode());
   }
+
+  @Test
+  @DisplayName(
+      "an admin who turns IDLE off leaves the mailbox to its polls: the connection closes (mode"
+          + " poll), the setting reads back, and mail still arrives at the next poll")
+  void idleOffLeavesTheMailboxToPolling() {
+    Eventually.await(
+        "mode idle",
+        () -> "idle".equals(mode()) ? Optional.of(true) : Optional.empty(),
+        Duration.ofSeconds(45));
+
+    Api.Response changed =
+        admin.patch(
+            "channels/" + channelId,
+            """
+            {"pollSeconds":5,
+             "imap":{"host":"127.0.0.1","port":%d,"security":"none","username":"%s","idle":false}}"""
+                .formatted(mail.imapPort(), mailbox),
+            java.util.Map.of());
+    assertEquals(200, changed.status(), changed::toString);
+    assertEquals(false, changed.object().getJsonObject("imap").getBoolean("idle"));
+
+    Eventually.await(
+        "mode poll",
+        () -> "poll".equals(mode()) ? Optional.of(true) : Optional.empty(),
+        Duration.ofSeconds(30));
+    String customer = "cliente-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    mail.deliver(
+        mailbox,
+        "Message-ID: <"
+            + UUID.randomUUID()
+            + "@client.example.org>\nFrom: "
+            + customer
+            + "\nTo: "
+            + mailbox
+            + "\nSubject: Por sondeo\nContent-Type: text/plain; charset=UTF-8\n\nHola\n");
+    Eventually.await(
+        "the ticket of the polled mail",
+        () -> hasTicket(customer) ? Optional.of(true) : Optional.empty(),
+        Duration.ofSeconds(60));
+    assertEquals("poll", mode());
+  }
 }

@@ -133,6 +133,10 @@ public class EmailChannel extends Channel {
   @Column(name = "mail_mode")
   private String mailMode;
 
+  /** Whether the mailbox may be read through IMAP IDLE; null (older rows) means yes. */
+  @Column(name = "imap_idle")
+  private Boolean imapIdle;
+
   protected EmailChannel() {}
 
   public EmailChannel(String name, String address, Instant now) {
@@ -175,6 +179,9 @@ public class EmailChannel extends Channel {
     this.imapFolder = folder;
     if (imap.auth() != null) {
       this.imapAuth = Enums.parse(MailAuth.class, "imap.auth", imap.auth());
+    }
+    if (imap.idle() != null) {
+      this.imapIdle = imap.idle();
     }
     if (sealedPassword != null) {
       this.imapPasswordSealed = sealedPassword;
@@ -449,6 +456,14 @@ public class EmailChannel extends Channel {
     return true;
   }
 
+  /**
+   * Whether the mailbox keeps an IDLE connection where its server offers one (the default); an
+   * admin turns it off to leave the mailbox to its polls alone.
+   */
+  public boolean wantsIdle() {
+    return imapIdle == null || imapIdle;
+  }
+
   /** A server holds (or stopped holding) an IDLE connection, under the poll lock. */
   public void idling(boolean on) {
     this.mailMode = on ? "IDLE" : null;
@@ -462,6 +477,11 @@ public class EmailChannel extends Channel {
     return "IDLE".equals(mailMode) && pollLockUntil != null && pollLockUntil.isAfter(now)
         ? "idle"
         : "poll";
+  }
+
+  /** Until when the mailbox's poll lock holds (null: nobody took it, or it was released). */
+  public Instant pollLockUntil() {
+    return pollLockUntil;
   }
 
   public void unlockPoll(String owner) {

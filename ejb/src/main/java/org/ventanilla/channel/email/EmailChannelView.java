@@ -19,7 +19,10 @@ public record EmailChannelView(
     ChannelHealth health)
     implements ChannelView {
 
-  /** A server's settings; {@code passwordSet} says whether a password is stored. */
+  /**
+   * A server's settings; {@code passwordSet} says whether a password is stored, {@code idle} (IMAP
+   * only, null for SMTP) whether the mailbox may be read through IMAP IDLE.
+   */
   public record Server(
       String host,
       Integer port,
@@ -27,7 +30,8 @@ public record EmailChannelView(
       String username,
       String folder,
       boolean passwordSet,
-      String auth) {}
+      String auth,
+      Boolean idle) {}
 
   /** The OAuth2 client; the secret only as {@code clientSecretSet}, the grant never. */
   public record OAuth(
@@ -54,7 +58,8 @@ public record EmailChannelView(
             c.getImapUsername(),
             c.getImapFolder(),
             c.getImapPasswordSealed() != null,
-            Enums.json(c.getImapAuth())),
+            Enums.json(c.getImapAuth()),
+            c.wantsIdle()),
         new Server(
             c.getSmtpHost(),
             c.getSmtpPort(),
@@ -62,7 +67,8 @@ public record EmailChannelView(
             c.getSmtpUsername(),
             null,
             c.getSmtpPasswordSealed() != null,
-            Enums.json(c.getSmtpAuth())),
+            Enums.json(c.getSmtpAuth()),
+            null),
         c.getProcessedFolder(),
         c.getOauthProvider() == null
             ? null

@@ -6,8 +6,10 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +40,8 @@ public class IdleWatchers {
   // Servers end IDLE after 29 minutes; and a mail that lands in the instant between a poll's last
   // NOOP and the IDLE command is reported to no IDLE: a poll every 5 minutes bounds both.
   static final Duration RECHECK = Duration.ofMinutes(5);
+  // After the lock's expiry, room for the clocks of two servers to differ a little.
+  static final Duration TAKEOVER_MARGIN = Duration.ofSeconds(1);
   static final Duration COOL_OFF = Duration.ofMinutes(10);
   static final int MAX_FAILURES = 3;
 
@@ -52,6 +56,9 @@ public class IdleWatchers {
   // Locks of ended connections that could not be released (the database was away): released at the
   // next tick, so the mailbox is read again at once instead of after the lock's 90 s.
   private final Map<Long, String> unreleased = new ConcurrentHashMap<>();
+  // Mailboxes another holder keeps, and when that lock runs out: a server that dies idling leaves
+  // its lock to expire, and the others try at that instant (see takeOverDue), not at a later tick.
+  private final Map<Long, Instant> takeOverAt = new ConcurrentHashMap<>();
   private volatile boolean stopping;
 
   /**
@@ -87,9 +94,25 @@ public class IdleWatchers {
         LOG.warning(() -> "IDLE lock of channel " + watcher.channelId + " not renewed: " + e);
       }
     }
+    takeOverAt.keySet().retainAll(activeMailboxes);
     for (Long channelId : activeMailboxes) {
       start(channelId);
     }
+  }
+
+  /**
+   * Every few seconds: tries IDLE for the mailboxes whose holder's lock has just run out (its
+   * server died, or its connection ended), so that a mailbox is idle again within the lock's expiry
+   * rather than up to a tick after it. Touches the database only for those.
+   */
+  public void takeOverDue() {
+    Instant now = clock.instant();
+    takeOverAt.forEach(
+        (channelId, at) -> {
+          if (!at.isAfter(now) && takeOverAt.remove(channelId, at)) {
+            start(channelId);
+          }
+        });
   }
 
   /** Tries IDLE for a mailbox, unless a connection here has it or it polls for now. */
@@ -145,6 +168,7 @@ public class IdleWatchers {
     volatile IMAPFolder folder;
     private long polls;
     private long wanted;
+    private int drops;
 
     Watcher(long channelId, String owner) {
       this.channelId = channelId;
@@ -158,7 +182,11 @@ public class IdleWatchers {
         while (!stopped) {
           Optional<PollPlan> plan = work.beginIdle(channelId, owner);
           if (plan.isEmpty()) {
-            return; // paused, backing off, or another server has it: polls as before
+            // Paused, backing off, or someone else holds it: polls as before, and should that
+            // holder be a server that dies, this one tries again when its lock runs out.
+            work.heldUntil(channelId)
+                .ifPresent(until -> takeOverAt.put(channelId, until.plus(TAKEOVER_MARGIN)));
+            return;
           }
           try {
             if (!connect(plan.get())) {
@@ -172,7 +200,10 @@ public class IdleWatchers {
               // A NOOP on the IDLE connection before and after the poll: mail that arrives while
               // the poll runs is seen here and polled again, not left to the next IDLE (servers
               // such as GreenMail report it before IDLE's "+", which ends no IDLE).
-              int seen = folder.getMessageCount();
+              Integer seen = countUnlessDropped();
+              if (seen == null) {
+                break;
+              }
               MailboxPoller.PollResult result = poller.pollIdling(channelId, owner);
               LOG.fine(() -> "Channel " + channelId + " IDLE poll: " + result);
               synchronized (this) {
@@ -188,12 +219,17 @@ public class IdleWatchers {
                   continue; // someone asked for a poll while this one ran
                 }
               }
-              if (folder.getMessageCount() != seen) {
+              Integer now = countUnlessDropped();
+              if (now == null) {
+                break; // reopened at once, and polled again
+              }
+              if (!now.equals(seen)) {
                 continue; // mail came while the poll ran
               }
               idleSince = clock.instant();
               folder.idle(true);
               idleSince = null;
+              drops = 0;
               LOG.fine(() -> "Channel " + channelId + " IDLE woke");
             }
           } catch (MessagingException | RuntimeException e) {
@@ -235,6 +271,26 @@ public class IdleWatchers {
         synchronized (this) {
           notifyAll();
         }
+      }
+    }
+
+    /**
+     * The folder's message count, by a NOOP on the IDLE connection; null when the server had closed
+     * the connection. It sits silent while a poll runs on another connection, and some servers end
+     * a silent connection (GreenMail after 30 s, providers after some minutes): that is no failure
+     * (the poll brought the mail in), the loop reopens it at once. Only repeated drops with no IDLE
+     * in between count as one.
+     */
+    private Integer countUnlessDropped() throws MessagingException {
+      try {
+        return folder.getMessageCount();
+      } catch (FolderClosedException | StoreClosedException e) {
+        if (++drops > MAX_FAILURES) {
+          throw e;
+        }
+        LOG.info(
+            () -> "Channel " + channelId + ": the server closed the IDLE connection, reopening it");
+        return null;
       }
     }
 

@@ -42,6 +42,10 @@ public class MailPollScheduler {
   private static final Logger LOG = Logger.getLogger(MailPollScheduler.class.getName());
   private static final long SYNC_MS = 30_000;
   private static final String SYNC = "mailbox-sync";
+  // How often the IDLE locks that have run out are looked at (no database access unless one has):
+  // a dead server's mailboxes are taken over within this of the lock's expiry.
+  private static final long TAKEOVER_MS = 5_000;
+  private static final String TAKEOVER = "idle-takeover";
 
   @Resource TimerService timers;
   @Inject MailboxPoller poller;
@@ -58,6 +62,7 @@ public class MailPollScheduler {
       schedule(schedule);
     }
     timers.createIntervalTimer(SYNC_MS, SYNC_MS, new TimerConfig(SYNC, false));
+    timers.createIntervalTimer(TAKEOVER_MS, TAKEOVER_MS, new TimerConfig(TAKEOVER, false));
     // IDLE starts from the first sync tick (or a change), once the application is up.
   }
 
@@ -87,10 +92,17 @@ public class MailPollScheduler {
     idleWatchers();
   }
 
-  /** The IDLE connections follow the active mailboxes (see {@link IdleWatchers#tick}). */
+  /**
+   * The IDLE connections follow the active mailboxes that allow IDLE (see {@link
+   * IdleWatchers#tick}).
+   */
   private void idleWatchers() {
     try {
-      idle.tick(mailboxes.active().stream().map(MailboxDirectory.Schedule::channelId).toList());
+      idle.tick(
+          mailboxes.active().stream()
+              .filter(MailboxDirectory.Schedule::idle)
+              .map(MailboxDirectory.Schedule::channelId)
+              .toList());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "IDLE connections not renewed: " + e.getMessage());
     }
@@ -114,19 +126,20 @@ public class MailPollScheduler {
 
   /** Brings the timers in line with the active mailboxes, whichever server changed them. */
   private synchronized void sync() {
-    Map<Long, Integer> wanted = new HashMap<>();
+    Map<Long, MailboxDirectory.Schedule> wanted = new HashMap<>();
     for (MailboxDirectory.Schedule schedule : mailboxes.active()) {
-      wanted.put(schedule.channelId(), schedule.pollSeconds());
+      wanted.put(schedule.channelId(), schedule);
     }
     for (Long channelId : new ArrayList<>(scheduled.keySet())) {
-      if (!scheduled.get(channelId).equals(wanted.get(channelId))) {
+      MailboxDirectory.Schedule schedule = wanted.get(channelId);
+      if (schedule == null || !scheduled.get(channelId).equals(schedule.pollSeconds())) {
         cancel(channelId);
       }
     }
     wanted.forEach(
-        (channelId, seconds) -> {
+        (channelId, schedule) -> {
           if (!scheduled.containsKey(channelId)) {
-            schedule(new MailboxDirectory.Schedule(channelId, seconds));
+            schedule(schedule);
           }
         });
   }
@@ -141,6 +154,14 @@ public class MailPollScheduler {
         LOG.log(Level.WARNING, "Mailbox timers not synchronised: " + e.getMessage());
       }
       idleWatchers();
+      return;
+    }
+    if (TAKEOVER.equals(timer.getInfo())) {
+      try {
+        idle.takeOverDue();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "IDLE takeover not tried: " + e.getMessage());
+      }
       return;
     }
     long channelId = (Long) timer.getInfo();

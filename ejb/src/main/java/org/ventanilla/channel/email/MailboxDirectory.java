@@ -17,15 +17,15 @@ public class MailboxDirectory {
 
   @PersistenceContext private EntityManager em;
 
-  /** A mailbox's polling interval. */
-  public record Schedule(long channelId, int pollSeconds) {}
+  /** A mailbox's polling interval, and whether it may keep an IDLE connection. */
+  public record Schedule(long channelId, int pollSeconds, boolean idle) {}
 
   public List<Schedule> active() {
     return em.createQuery(
             "SELECT c FROM EmailChannel c WHERE c.active = TRUE AND c.deletedAt IS NULL",
             EmailChannel.class)
         .getResultStream()
-        .map(c -> new Schedule(c.getId(), c.getPollSeconds()))
+        .map(c -> new Schedule(c.getId(), c.getPollSeconds(), c.wantsIdle()))
         .toList();
   }
 
@@ -48,6 +48,6 @@ public class MailboxDirectory {
     if (channel == null || !channel.isActive() || channel.isDeleted()) {
       return Optional.empty();
     }
-    return Optional.of(new Schedule(channelId, channel.getPollSeconds()));
+    return Optional.of(new Schedule(channelId, channel.getPollSeconds(), channel.wantsIdle()));
   }
 }

@@ -58,7 +58,8 @@ public class PollWork {
 
   /**
    * Takes the mailbox for an IDLE connection of {@code owner} (kept for {@link #IDLE_HOLD}, renewed
-   * while the connection lives), unless it is paused, backing off or held by someone else.
+   * while the connection lives), unless it is paused, left to polling by its admin, backing off or
+   * held by someone else.
    */
   public Optional<PollPlan> beginIdle(long channelId, String owner) {
     EmailChannel channel = em.find(EmailChannel.class, channelId, LockModeType.PESSIMISTIC_WRITE);
@@ -68,12 +69,27 @@ public class PollWork {
         || channel.isDeleted()
         || !channel.isComplete()
         || !channel.canSignInToImap()
+        || !channel.wantsIdle()
         || inBackoff(channel, now)
         || !channel.tryLockPoll(owner, now, IDLE_HOLD)) {
       return Optional.empty();
     }
     channel.idling(true);
     return Optional.of(plan(channel));
+  }
+
+  /**
+   * Until when another holder keeps the mailbox (a poll, or another server's IDLE connection): when
+   * a server that held it dies, the others try again at that instant instead of at their next tick.
+   * Empty when nobody holds it.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<Instant> heldUntil(long channelId) {
+    EmailChannel channel = em.find(EmailChannel.class, channelId);
+    Instant now = clock.instant();
+    return Optional.ofNullable(channel)
+        .map(EmailChannel::pollLockUntil)
+        .filter(until -> until.isAfter(now));
   }
 
   /** Keeps an IDLE connection's lock; false when the mailbox is no longer its own. */
@@ -83,6 +99,7 @@ public class PollWork {
         && channel.isActive()
         && !channel.isDeleted()
         && channel.canSignInToImap()
+        && channel.wantsIdle()
         && channel.renewPollLock(owner, clock.instant(), IDLE_HOLD);
   }
 

@@ -22,11 +22,18 @@ class EmailChannelOAuthTest {
     EmailChannel channel = new EmailChannel("Soporte", "soporte@example.com", NOW);
     channel.configureImap(
         new MailServer(
-            "outlook.office365.com", 993, "ssl", "soporte@example.com", null, null, imapAuth),
+            "outlook.office365.com", 993, "ssl", "soporte@example.com", null, null, imapAuth, null),
         null);
     channel.configureSmtp(
         new MailServer(
-            "smtp.office365.com", 587, "starttls", "soporte@example.com", null, null, imapAuth),
+            "smtp.office365.com",
+            587,
+            "starttls",
+            "soporte@example.com",
+            null,
+            null,
+            imapAuth,
+            null),
         null);
     return channel;
   }

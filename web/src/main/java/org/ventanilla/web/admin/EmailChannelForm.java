@@ -41,8 +41,8 @@ public class EmailChannelForm extends ChannelForm<EmailChannelView> {
   private String oauthProvider;
   private String oauthHealth;
   private String redirectUri;
-  private final Server imap = new Server(Enums.json(MailSecurity.SSL), "INBOX");
-  private final Server smtp = new Server(Enums.json(MailSecurity.SSL), null);
+  private final Server imap = new Server(Enums.json(MailSecurity.SSL), "INBOX", true);
+  private final Server smtp = new Server(Enums.json(MailSecurity.SSL), null, null);
 
   private ConnectionTest test;
   private List<QuarantineView> quarantine = List.of();
@@ -168,10 +168,13 @@ public class EmailChannelForm extends ChannelForm<EmailChannelView> {
     private String password;
     private String folder;
     private boolean passwordSet;
+    // IMAP IDLE allowed (IMAP only; null for SMTP, which has no such choice).
+    private Boolean idle;
 
-    Server(String security, String folder) {
+    Server(String security, String folder, Boolean idle) {
       this.security = security;
       this.folder = folder;
+      this.idle = idle;
     }
 
     void show(EmailChannelView.Server stored) {
@@ -182,11 +185,14 @@ public class EmailChannelForm extends ChannelForm<EmailChannelView> {
       folder = stored.folder();
       passwordSet = stored.passwordSet();
       password = null;
+      if (idle != null) {
+        idle = stored.idle() == null || stored.idle();
+      }
     }
 
     MailServer toMailServer() {
       return new MailServer(
-          host, port, security, blankToNull(username), blankToNull(password), folder, null);
+          host, port, security, blankToNull(username), blankToNull(password), folder, null, idle);
     }
 
     private static String blankToNull(String s) {
@@ -244,6 +250,16 @@ public class EmailChannelForm extends ChannelForm<EmailChannelView> {
 
     public boolean isPasswordSet() {
       return passwordSet;
+    }
+
+    public boolean isIdle() {
+      return idle != null && idle;
+    }
+
+    public void setIdle(boolean idle) {
+      if (this.idle != null) {
+        this.idle = idle;
+      }
     }
   }
 

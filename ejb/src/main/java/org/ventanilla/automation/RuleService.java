@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.logging.Logger;
 import org.ventanilla.agent.Role;
@@ -54,6 +56,23 @@ public class RuleService {
 
   public void delete(long id) {
     rules.remove(require(id));
+  }
+
+  /**
+   * Moves a rule one place up ({@code -1}) or down ({@code 1}) in the order, renumbering every rule
+   * 1..n so that equal positions left by the API get a definite order; at either end it stays.
+   */
+  public List<JsonObject> move(long id, int step) {
+    List<Rule> ordered = new ArrayList<>(rules.all());
+    int from = ordered.indexOf(require(id));
+    int to = from + Integer.signum(step);
+    if (to >= 0 && to < ordered.size()) {
+      Collections.swap(ordered, from, to);
+    }
+    for (int i = 0; i < ordered.size(); i++) {
+      ordered.get(i).moveTo(i + 1);
+    }
+    return ordered.stream().map(Rule::view).toList();
   }
 
   /**

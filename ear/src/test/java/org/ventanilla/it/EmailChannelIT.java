@@ -315,6 +315,49 @@ class EmailChannelIT {
   }
 
   @Test
+  @DisplayName(
+      "a stranger's auto-reply quoting another customer's ticket number [#n] is kept on the"
+          + " channel: no new ticket, nothing added to that ticket")
+  void strangersAutoReplyQuotingATicketNumberOpensNoTicket() throws Exception {
+    String owner = "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    mail.deliver(
+        mailbox,
+        plainMail("<" + UUID.randomUUID() + "@client>", owner, mailbox, "Pedido", "Hola", null));
+    int number = ticketsOf(owner, t -> t.size() == 1).getJsonObject(0).getInt("number");
+    String stranger = "ooo-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    mail.deliver(
+        mailbox,
+        "Message-ID: <"
+            + UUID.randomUUID()
+            + "@client>\nFrom: "
+            + stranger
+            + "\nTo: "
+            + mailbox
+            + "\nSubject: Automatic reply: Re: Pedido [#"
+            + number
+            + "]\nAuto-Submitted: auto-replied\n\nI am away.\n");
+
+    Eventually.await(
+        "the stranger's auto-reply on the channel",
+        () -> {
+          poll();
+          return admin
+                  .get("channels/" + channelId + "/bounces")
+                  .object()
+                  .getJsonArray("items")
+                  .stream()
+                  .anyMatch(n -> stranger.equals(n.asJsonObject().getString("sender", null)))
+              ? java.util.Optional.of(true)
+              : java.util.Optional.empty();
+        },
+        Duration.ofSeconds(20));
+    assertTrue(customerTickets(stranger).isEmpty(), "no ticket for the stranger's auto-reply");
+    JsonArray owners = customerTickets(owner);
+    assertEquals(1, owners.size());
+    assertEquals(1, ticket(owners, 0).getJsonArray("messages").size(), "nothing added to #n");
+  }
+
+  @Test
   @DisplayName("a malformed mail is quarantined and never blocks the mail after it")
   void malformedMailIsQuarantined() throws Exception {
     mail.deliver(mailbox, MailServer.sample("malformed-no-sender.eml"));

@@ -287,15 +287,26 @@ public class EmailIngest {
     return Optional.empty();
   }
 
-  /** Whether the subject names a ticket of ours ([#n]), as an auto-reply quoting it does. */
+  /**
+   * Whether the subject names a ticket of the sender's own ([#n]), as their auto-reply quoting it
+   * does; the same rule as {@link #thread}: a stranger quoting a number answers nothing of ours.
+   */
   private boolean tagged(ParsedMail mail) {
     if (mail.subject() == null) {
+      return false;
+    }
+    String sender;
+    try {
+      sender = org.ventanilla.common.ContactNormalizer.email(mail.fromAddress());
+    } catch (RuntimeException e) {
       return false;
     }
     Matcher tag = TICKET_TAG.matcher(mail.subject());
     while (tag.find()) {
       Optional<Ticket> ticket = tickets.findByNumber(Long.parseLong(tag.group(1)));
-      if (ticket.isPresent() && ticket.get().getChannel() == ChannelType.EMAIL) {
+      if (ticket.isPresent()
+          && ticket.get().getChannel() == ChannelType.EMAIL
+          && ticket.get().getCustomer().contactValues(ContactType.EMAIL).contains(sender)) {
         return true;
       }
     }

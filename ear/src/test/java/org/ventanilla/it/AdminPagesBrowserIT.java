@@ -101,12 +101,12 @@ class AdminPagesBrowserIT {
       type(admin, "channel:address", mailbox);
       type(admin, "channel:poll-seconds", "3600");
       type(admin, "channel:imap-host", "127.0.0.1");
-      choose(admin, "channel:imap-security", "Ninguna");
+      admin.choose("channel:imap-security", "Ninguna");
       type(admin, "channel:imap-port", String.valueOf(mail.imapPort()));
       type(admin, "channel:imap-username", mailbox);
       type(admin, "channel:imap-password", "mailbox-secret");
       type(admin, "channel:smtp-host", "127.0.0.1");
-      choose(admin, "channel:smtp-security", "Ninguna");
+      admin.choose("channel:smtp-security", "Ninguna");
       type(admin, "channel:smtp-port", String.valueOf(mail.smtpPort()));
       admin.screenshot("admin-channel-email-new");
       admin.driver.findElement(By.id("channel:save")).click();
@@ -148,23 +148,5 @@ class AdminPagesBrowserIT {
     WebElement input = browser.driver.findElement(By.id(id));
     input.clear();
     input.sendKeys(text);
-  }
-
-  /** Picks an option of a PrimeFaces select menu the way a user does: open it, click the label. */
-  private static void choose(Browser browser, String id, String label) {
-    By option = By.xpath("//div[@id='" + id + "_panel']//li[normalize-space()='" + label + "']");
-    browser.wait.until(
-        driver -> {
-          try {
-            if (!driver.findElement(By.id(id + "_panel")).isDisplayed()) {
-              driver.findElement(By.id(id)).click();
-            } else {
-              driver.findElement(option).click();
-            }
-          } catch (org.openqa.selenium.WebDriverException stillAnimating) {
-            return false;
-          }
-          return driver.findElement(By.id(id + "_label")).getText().equals(label);
-        });
   }
 }

@@ -97,6 +97,24 @@ public final class Browser implements AutoCloseable {
         org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(By.id(id)));
   }
 
+  /** Picks an option of a PrimeFaces select menu the way a user does: open it, click the label. */
+  public void choose(String id, String label) {
+    By option = By.xpath("//div[@id='" + id + "_panel']//li[normalize-space()='" + label + "']");
+    wait.until(
+        driver -> {
+          try {
+            if (!driver.findElement(By.id(id + "_panel")).isDisplayed()) {
+              driver.findElement(By.id(id)).click();
+            } else {
+              driver.findElement(option).click();
+            }
+          } catch (org.openqa.selenium.WebDriverException stillAnimating) {
+            return false;
+          }
+          return driver.findElement(By.id(id + "_label")).getText().equals(label);
+        });
+  }
+
   /** Keeps a picture of the page, to look at how it renders (target/screenshots/NAME.png). */
   public void screenshot(String name) throws IOException {
     Path dir = Path.of(System.getProperty("it.screenshots", "target/screenshots"));

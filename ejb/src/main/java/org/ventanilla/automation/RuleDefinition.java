@@ -33,7 +33,13 @@ public record RuleDefinition(
     CUSTOMER_MESSAGE,
     AGENT_REPLY,
     TICKET_UPDATED,
-    TIME
+    TIME,
+    /** An SLA clock reached its warning time (fired once per alert across servers). */
+    SLA_WARNING,
+    /** An SLA clock passed its due time (once per alert across servers). */
+    SLA_BREACH,
+    /** The customer answered the satisfaction survey; {@code csat_score} holds the score. */
+    CSAT_ANSWERED
   }
 
   public enum Since {
@@ -51,7 +57,15 @@ public record RuleDefinition(
     STATUS,
     ASSIGNEE,
     CUSTOMER,
-    BUSINESS_HOURS
+    BUSINESS_HOURS,
+    /** The mailbox or WhatsApp number the ticket runs through, by its channel id. */
+    CHANNEL_ID,
+    /** The customer's satisfaction score, 1 to 5; none before an answer. */
+    CSAT_SCORE;
+
+    boolean numeric() {
+      return this == CSAT_SCORE;
+    }
   }
 
   public enum Op {
@@ -59,7 +73,16 @@ public record RuleDefinition(
     IS,
     IS_NOT,
     IN,
-    NOT_IN
+    NOT_IN,
+    /** Numeric comparisons, for numeric fields only ({@code csat_score}). */
+    LT,
+    LTE,
+    GT,
+    GTE;
+
+    boolean numeric() {
+      return this == LT || this == LTE || this == GT || this == GTE;
+    }
   }
 
   public enum ActionKind {
@@ -91,7 +114,34 @@ public record RuleDefinition(
         case TAG -> many(facts.tags());
         case CUSTOMER -> many(facts.customer());
         case BUSINESS_HOURS -> one(String.valueOf(facts.businessHours()));
+        case CHANNEL_ID -> one(facts.channelId() == null ? null : facts.channelId().toString());
+        case CSAT_SCORE -> number(facts.csatScore());
       };
+    }
+
+    /** A number: compared (lt/lte/gt/gte), or is/in as a word; no number matches no comparison. */
+    private boolean number(Integer actual) {
+      if (!op.numeric()) {
+        return one(actual == null ? null : actual.toString());
+      }
+      if (actual == null) {
+        return false;
+      }
+      int bound = bound();
+      return switch (op) {
+        case LT -> actual < bound;
+        case LTE -> actual <= bound;
+        case GT -> actual > bound;
+        case GTE -> actual >= bound;
+        default -> throw new IllegalStateException(op.name());
+      };
+    }
+
+    /** The number a comparison takes (parse checked it is one). */
+    int bound() {
+      return value instanceof JsonNumber n
+          ? n.intValueExact()
+          : Integer.parseInt(scalar(value).strip());
     }
 
     /** Words in a text: contains (ignoring case), is, is_not, in/not_in (any of the words). */
@@ -102,6 +152,7 @@ public record RuleDefinition(
         case NOT_IN -> values().stream().noneMatch(lower::contains);
         case IS -> values().contains(lower);
         case IS_NOT -> !values().contains(lower);
+        case LT, LTE, GT, GTE -> false; // refused by parse: comparisons are for numbers
       };
     }
 
@@ -111,6 +162,7 @@ public record RuleDefinition(
         case IS, IN -> values().contains(lower);
         case IS_NOT, NOT_IN -> !values().contains(lower);
         case CONTAINS -> values().stream().anyMatch(lower::contains);
+        case LT, LTE, GT, GTE -> false; // refused by parse: comparisons are for numbers
       };
     }
 
@@ -205,11 +257,13 @@ public record RuleDefinition(
     List<Condition> conditions = new ArrayList<>();
     for (JsonValue c : array(json, "if", false)) {
       JsonObject o = c.asJsonObject();
-      conditions.add(
+      Condition condition =
           new Condition(
               Enums.parse(Field.class, "if.field", o.getString("field", null)),
               Enums.parse(Op.class, "if.op", o.getString("op", null)),
-              o.getOrDefault("value", JsonValue.NULL)));
+              o.getOrDefault("value", JsonValue.NULL));
+      checkComparison(condition);
+      conditions.add(condition);
     }
     List<Action> actions = new ArrayList<>();
     for (JsonValue a : array(json, "then", true)) {
@@ -226,6 +280,25 @@ public record RuleDefinition(
         match.equals("all"),
         List.copyOf(conditions),
         List.copyOf(actions));
+  }
+
+  /** lt/lte/gt/gte need a numeric field and one whole number; contains makes no sense on one. */
+  private static void checkComparison(Condition c) {
+    if (c.op().numeric() && !c.field().numeric()) {
+      throw new InvalidInputException(
+          Enums.json(c.op()) + " compares numbers: not for " + Enums.json(c.field()));
+    }
+    if (c.field().numeric() && c.op() == Op.CONTAINS) {
+      throw new InvalidInputException(
+          Enums.json(c.field()) + " is a number: contains does not apply");
+    }
+    if (c.op().numeric()) {
+      try {
+        c.bound();
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw new InvalidInputException(Enums.json(c.op()) + " needs a whole number");
+      }
+    }
   }
 
   private static JsonObject object(JsonObject json, String key) {

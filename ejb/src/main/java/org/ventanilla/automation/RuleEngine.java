@@ -105,7 +105,9 @@ public class RuleEngine {
         Enums.json(ticket.getStatus()),
         ticket.getAssignee() == null ? null : ticket.getAssignee().getUsername(),
         customer,
-        acknowledgements.isOpen(ticket, clock.instant()));
+        acknowledgements.isOpen(ticket, clock.instant()),
+        ticket.getSourceId(),
+        ticket.getCsatScore());
   }
 
   private boolean fire(Rule rule, Ticket ticket, String anchor) {

@@ -4,7 +4,9 @@ import java.util.Set;
 
 /**
  * What a rule's conditions look at on one ticket, already read: values lower-case as in the API
- * ({@code "email"}, {@code "in_progress"}), {@code body} the customer's latest message.
+ * ({@code "email"}, {@code "in_progress"}), {@code body} the customer's latest message, {@code
+ * channelId} the mailbox or number (none for tickets the API recorded), {@code csatScore} the
+ * survey's answer (none before one).
  */
 public record TicketFacts(
     String subject,
@@ -15,4 +17,6 @@ public record TicketFacts(
     String status,
     String assignee,
     Set<String> customer,
-    boolean businessHours) {}
+    boolean businessHours,
+    Long channelId,
+    Integer csatScore) {}

@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -45,6 +46,7 @@ public class SlaAlerts {
   @Inject ChannelRepository channels;
   @Inject EmailSender email;
   @Inject Clock clock;
+  @Inject Event<SlaAlertFired> fired;
 
   /**
    * Running clocks past their warning or due time without an alert yet. A warning whose due time
@@ -145,6 +147,7 @@ public class SlaAlerts {
     if (problem != null) {
       alert.recordMail(problem);
     }
+    fired.fire(new SlaAlertFired(ticket.getId(), Enums.json(due.clock()), breach));
     return Optional.of(new Fired(alert.getId(), mails, problem));
   }
 

@@ -25,7 +25,24 @@ class RuleDefinitionTest {
           "new",
           null,
           Set.of("Lucía García", "lucia@example.com"),
-          true);
+          true,
+          7L,
+          null);
+
+  /** The same customer after a survey answered 2 of 5 on a WhatsApp number (channel 12). */
+  private static final TicketFacts UNHAPPY =
+      new TicketFacts(
+          "Pedido",
+          "Llegó tarde",
+          "whatsapp",
+          Set.of(),
+          "normal",
+          "resolved",
+          "ana",
+          Set.of("Lucía García", "+34600111222"),
+          true,
+          12L,
+          2);
 
   private static RuleDefinition rule(String match, String conditions) {
     return RuleDefinition.parse(
@@ -123,5 +140,77 @@ class RuleDefinitionTest {
             RuleDefinition.parse(
                 json(
                     "{\"name\":\"x\",\"when\":{\"event\":\"ticket_created\"},\"then\":[{\"action\":\"explode\"}]}")));
+  }
+
+  @Test
+  @DisplayName("channel_id names the mailbox or number; a ticket without one matches none")
+  void channelId() {
+    assertTrue(
+        rule("all", "{\"field\":\"channel_id\",\"op\":\"is\",\"value\":7}").matches(INVOICE));
+    assertTrue(
+        rule("all", "{\"field\":\"channel_id\",\"op\":\"in\",\"value\":[3,\"12\"]}")
+            .matches(UNHAPPY));
+    assertFalse(
+        rule("all", "{\"field\":\"channel_id\",\"op\":\"is_not\",\"value\":7}").matches(INVOICE));
+    TicketFacts byApi =
+        new TicketFacts(
+            "x", "", "email", Set.of(), "normal", "new", null, Set.of(), true, null, null);
+    assertFalse(rule("all", "{\"field\":\"channel_id\",\"op\":\"is\",\"value\":7}").matches(byApi));
+  }
+
+  @Test
+  @DisplayName(
+      "csat_score compares numbers: score <= 2 is a low score; no answer matches no comparison")
+  void csatScore() {
+    RuleDefinition low =
+        RuleDefinition.parse(
+            json(
+                """
+                {"name":"Baja","when":{"event":"csat_answered"},"match":"all",
+                 "if":[{"field":"csat_score","op":"lte","value":2}],
+                 "then":[{"action":"assign","value":"lead"},{"action":"add_tag","value":"csat-baja"},
+                         {"action":"note","value":"Puntuación baja"}]}"""));
+    assertEquals(RuleDefinition.Event.CSAT_ANSWERED, low.when().event());
+    assertTrue(low.matches(UNHAPPY));
+    assertFalse(low.matches(INVOICE), "no answer yet");
+    assertEquals(low, RuleDefinition.parse(Json.createObjectBuilder(low.toJson()).build()));
+    assertFalse(
+        rule("all", "{\"field\":\"csat_score\",\"op\":\"gt\",\"value\":2}").matches(UNHAPPY));
+    assertTrue(
+        rule("all", "{\"field\":\"csat_score\",\"op\":\"gte\",\"value\":\"2\"}").matches(UNHAPPY));
+    assertTrue(
+        rule("all", "{\"field\":\"csat_score\",\"op\":\"lt\",\"value\":3}").matches(UNHAPPY));
+    assertTrue(
+        rule("all", "{\"field\":\"csat_score\",\"op\":\"in\",\"value\":[1,2]}").matches(UNHAPPY));
+  }
+
+  @Test
+  @DisplayName("comparisons are refused on words, contains on numbers, and need a whole number")
+  void comparisonValidation() {
+    assertThrows(
+        InvalidInputException.class,
+        () -> rule("all", "{\"field\":\"subject\",\"op\":\"lt\",\"value\":3}"));
+    assertThrows(
+        InvalidInputException.class,
+        () -> rule("all", "{\"field\":\"csat_score\",\"op\":\"contains\",\"value\":3}"));
+    assertThrows(
+        InvalidInputException.class,
+        () -> rule("all", "{\"field\":\"csat_score\",\"op\":\"lte\",\"value\":\"low\"}"));
+    assertThrows(
+        InvalidInputException.class,
+        () -> rule("all", "{\"field\":\"csat_score\",\"op\":\"lte\",\"value\":2.5}"));
+  }
+
+  @Test
+  @DisplayName("sla_warning and sla_breach are events of their own")
+  void slaEvents() {
+    for (String event : java.util.List.of("sla_warning", "sla_breach")) {
+      RuleDefinition r =
+          RuleDefinition.parse(
+              json(
+                  "{\"name\":\"x\",\"when\":{\"event\":\"%s\"},\"then\":[{\"action\":\"note\",\"value\":\"a\"}]}"
+                      .formatted(event)));
+      assertEquals(event, r.toJson().getJsonObject("when").getString("event"));
+    }
   }
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.ventanilla.it.Api;
 import org.ventanilla.it.MailServer;
 
 /**
@@ -45,7 +44,8 @@ class IdleTakeoverDrill {
       String mailbox = "takeover-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
       mail.addMailbox(mailbox, "drill-secret");
       long mailboxId =
-          Deliveries.newMailbox(env.admin(env.a()), mailbox, mail.imapPort(), mail.smtpPort(), 3600);
+          Deliveries.newMailbox(
+              env.admin(env.a()), mailbox, mail.imapPort(), mail.smtpPort(), 3600);
       cleanup.add("channels/" + mailboxId);
 
       // Arrange: one of the two servers holds the IDLE connection, and mail comes through it.

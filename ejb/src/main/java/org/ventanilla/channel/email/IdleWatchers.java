@@ -25,8 +25,8 @@ import org.ventanilla.common.Backoff;
  * IMAP IDLE: a mailbox whose server announces IDLE keeps one connection waiting in IDLE, on one
  * server of all (it holds the mailbox's poll lock, renewed every 30 s, so timer polls everywhere
  * skip it). When the server says something changed, the connection runs the ordinary poll (by UID,
- * stored then flagged): IDLE only decides when. It re-IDLEs every {@link #RECHECK} (servers end IDLE
- * after 29 minutes), reconnects with the poll's backoff, and leaves the mailbox to polling for
+ * stored then flagged): IDLE only decides when. It re-IDLEs every {@link #RECHECK} (servers end
+ * IDLE after 29 minutes), reconnects with the poll's backoff, and leaves the mailbox to polling for
  * {@link #COOL_OFF} when the server has no IDLE or it failed {@link #MAX_FAILURES} times in a row.
  * Threads come from the container's {@link ManagedThreadFactory}; undeploying closes every
  * connection, and a server that dies frees its mailboxes when their locks run out.

@@ -131,7 +131,7 @@ class CcParticipantsIT {
     assertEquals(3, toCustomer.length, "the next reply still goes to the customer");
     StringBuilder texts = new StringBuilder();
     for (MimeMessage m : toCustomer) {
-      texts.append(m.getContent()).append(" | ");
+      texts.append(new SentMail(m).text()).append(" | ");
     }
     assertTrue(texts.toString().contains("Gracias a los dos."), texts::toString);
   }

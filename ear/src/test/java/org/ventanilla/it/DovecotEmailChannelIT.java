@@ -89,7 +89,7 @@ class DovecotEmailChannelIT {
     assertEquals("Re: Pedido sin recibir [#" + number + "]", answer.getSubject());
     assertEquals(firstId, answer.getHeader("In-Reply-To", null));
     assertTrue(answer.getFrom()[0].toString().contains(mailbox));
-    assertTrue(((String) answer.getContent()).contains("Hola, lo enviamos hoy."));
+    assertTrue(new SentMail(answer).text().contains("Hola, lo enviamos hoy."));
     String ourId = answer.getMessageID();
     assertNotNull(ourId);
 

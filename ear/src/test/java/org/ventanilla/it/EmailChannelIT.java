@@ -113,7 +113,7 @@ class EmailChannelIT {
     assertEquals(firstId, answer.getHeader("In-Reply-To", null));
     assertTrue(answer.getHeader("References", null).contains(firstId));
     assertTrue(answer.getFrom()[0].toString().contains(mailbox));
-    assertTrue(((String) answer.getContent()).contains("Hola, lo enviamos hoy."));
+    assertTrue(new SentMail(answer).text().contains("Hola, lo enviamos hoy."));
     String ourId = answer.getMessageID();
     assertNotNull(ourId);
 

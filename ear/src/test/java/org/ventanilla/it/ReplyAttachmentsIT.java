@@ -142,7 +142,7 @@ class ReplyAttachmentsIT {
     assertNull(answer.getHeader("Bcc"), "BCC never shows in the mail");
     Multipart parts = (Multipart) answer.getContent();
     assertEquals(3, parts.getCount());
-    assertTrue(((String) parts.getBodyPart(0).getContent()).contains("Adjunto la factura."));
+    assertTrue(new SentMail(answer).text().contains("Adjunto la factura."));
     Part first = parts.getBodyPart(1);
     assertEquals("factura.pdf", first.getFileName());
     assertArrayEquals(PDF, first.getInputStream().readAllBytes());
@@ -192,7 +192,7 @@ class ReplyAttachmentsIT {
     assertEquals("image/png", attachments.getJsonObject(1).getString("contentType"));
     MimeMessage[] received = mail.received(customer, 2, Duration.ofSeconds(20));
     Multipart parts = (Multipart) received[0].getContent();
-    assertEquals(3, parts.getCount(), "the text and both files");
+    assertEquals(3, parts.getCount(), "the body (text and HTML) and both files");
     assertArrayEquals(PDF, parts.getBodyPart(1).getInputStream().readAllBytes());
     assertEquals("foto.png", parts.getBodyPart(2).getFileName());
   }

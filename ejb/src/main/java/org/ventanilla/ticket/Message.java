@@ -23,6 +23,7 @@ import org.ventanilla.agent.Agent;
 import org.ventanilla.common.ChannelType;
 import org.ventanilla.common.ContentTooLargeException;
 import org.ventanilla.common.InvalidInputException;
+import org.ventanilla.common.Markdown;
 
 /**
  * One entry of a conversation: a customer's message, an agent's reply or an internal note. HTML is
@@ -329,6 +330,23 @@ public class Message {
         null,
         null,
         now);
+  }
+
+  /**
+   * An agent's reply written in the composer's Markdown subset: its HTML is the text rendered and
+   * sanitized, so the timeline shows it as written and mail sends it as its HTML part. Template and
+   * interactive replies are not rendered (their marks are WhatsApp's own).
+   */
+  void renderMarkdown() {
+    if (authorType != AuthorType.AGENT || direction != MessageDirection.OUTBOUND) {
+      throw new IllegalStateException("Only an agent's reply is written in Markdown");
+    }
+    this.html = Markdown.html(text);
+  }
+
+  /** Whether {@link #getText()} is the Markdown an agent wrote (see {@link #renderMarkdown()}). */
+  public boolean isWrittenInMarkdown() {
+    return authorType == AuthorType.AGENT && direction == MessageDirection.OUTBOUND && html != null;
   }
 
   private static String requireText(String text) {

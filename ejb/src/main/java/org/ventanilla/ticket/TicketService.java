@@ -279,6 +279,7 @@ public class TicketService {
       throw new InvalidInputException("cc_not_supported", "Only mail replies take cc and bcc");
     }
     Message reply = ticket.reply(agent, draft.text(), now);
+    reply.renderMarkdown();
     reply.copyTo(draft.ccOrEmpty(), draft.bccOrEmpty());
     for (String cc : reply.getCc()) {
       ticket.addParticipant(cc, Participant.Role.CC, now);

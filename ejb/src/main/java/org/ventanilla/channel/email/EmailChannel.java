@@ -137,6 +137,10 @@ public class EmailChannel extends Channel {
   @Column(name = "imap_idle")
   private Boolean imapIdle;
 
+  /** Below every agent's reply from this mailbox, placeholders filled (see MailSignature). */
+  @Column(name = "email_signature")
+  private String signature;
+
   protected EmailChannel() {}
 
   public EmailChannel(String name, String address, Instant now) {
@@ -153,6 +157,19 @@ public class EmailChannel extends Channel {
 
   public void changeAddress(String newAddress) {
     this.address = ContactNormalizer.email(newAddress);
+  }
+
+  /** Blank removes it; at most 4000 characters, as the column holds. */
+  public void changeSignature(String newSignature) {
+    if (newSignature != null && newSignature.strip().length() > 4000) {
+      throw new InvalidInputException(
+          "signature_too_long", "A mailbox signature holds at most 4000 characters");
+    }
+    this.signature = newSignature == null || newSignature.isBlank() ? null : newSignature.strip();
+  }
+
+  public String getSignature() {
+    return signature;
   }
 
   public void changePollSeconds(int seconds) {

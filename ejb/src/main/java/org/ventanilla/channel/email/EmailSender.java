@@ -9,11 +9,14 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ventanilla.agent.Agent;
 import org.ventanilla.channel.Channel;
 import org.ventanilla.channel.OutboundSender;
 import org.ventanilla.channel.SecretBox;
@@ -68,6 +71,7 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
       lastInbound = null;
       references = List.of();
     }
+    MailBody body = body(message, mailbox, lastInbound);
     return new OutgoingMail(
         mailbox.getSmtpHost(),
         mailbox.getSmtpPort(),
@@ -83,7 +87,8 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
         messageId(message, mailbox.getAddress()),
         lastInbound == null ? null : lastInbound.getExternalId(),
         references,
-        message.getText(),
+        body.text(),
+        body.html(),
         false,
         message.getCc(),
         message.getBcc(),
@@ -95,6 +100,70 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
                         a.getFilename(), a.getContentType(), store.resolve(a.getStoragePath())))
             .toList(),
         oauthChannel(mailbox));
+  }
+
+  /**
+   * An agent's reply in Markdown goes as text and HTML with the signatures and the quote of the
+   * mail it answers; anything else (a forward, a survey, an automatic reply) as its text.
+   */
+  static MailBody body(Message message, EmailChannel mailbox, Message answered) {
+    if (!message.isWrittenInMarkdown()) {
+      return new MailBody(message.getText(), null);
+    }
+    Agent agent = message.getAgent();
+    Ticket ticket = message.getTicket();
+    String signature =
+        MailSignature.of(
+            agent == null ? null : agent.getSignature(),
+            mailbox.getSignature(),
+            new MailSignature.Values(
+                message.getAuthorName(),
+                agent == null ? null : agent.getEmail(),
+                mailbox.getName(),
+                mailbox.getAddress(),
+                ticket.getNumber(),
+                ticket.getSubject(),
+                ticket.getCustomer().getName()));
+    MailBody.Quote quote =
+        answered == null
+            ? null
+            : new MailBody.Quote(
+                answered.getCreatedAt(),
+                author(answered),
+                answered.getText(),
+                answered.getHtml(),
+                readerLocale(agent),
+                zoneOf(agent));
+    return MailBody.of(message.getText(), signature, quote);
+  }
+
+  /** "Ana Pérez <ana@example.com>", as mail clients name whom they quote. */
+  private static String author(Message answered) {
+    String name = answered.getAuthorName();
+    String address = answered.getSenderAddress();
+    if (name == null || name.isBlank() || name.equalsIgnoreCase(address)) {
+      return address == null ? "" : address;
+    }
+    return address == null ? name : name + " <" + address + ">";
+  }
+
+  /**
+   * The language the quote's line is written in: no customer's language is known, so the one the
+   * agent writes in (their interface's), Spanish as the app's default.
+   */
+  private static Locale readerLocale(Agent agent) {
+    String tag = agent == null ? null : agent.getLocale();
+    return tag == null || tag.isBlank() ? Locale.forLanguageTag("es") : Locale.forLanguageTag(tag);
+  }
+
+  private static ZoneId zoneOf(Agent agent) {
+    try {
+      return agent == null || agent.getTimeZone() == null
+          ? ZoneOffset.UTC
+          : ZoneId.of(agent.getTimeZone());
+    } catch (java.time.DateTimeException unknown) {
+      return ZoneOffset.UTC;
+    }
   }
 
   /**
@@ -229,14 +298,23 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
           jakarta.mail.Message.RecipientType.BCC, new InternetAddress(oneLine(bcc), true));
     }
     if (mail.files().isEmpty()) {
-      mime.setText(mail.text(), "UTF-8");
+      if (mail.html() == null) {
+        mime.setText(mail.text(), "UTF-8");
+      } else {
+        mime.setContent(alternative(mail));
+      }
     } else {
-      // multipart/mixed: the text, then each file; a name that is not ASCII goes out RFC 2231
-      // encoded (filename*=utf-8''...), Jakarta Mail's default (mail.mime.encodeparameters).
+      // multipart/mixed: the body (text, or text and HTML as alternatives), then each file; a
+      // name that is not ASCII goes out RFC 2231 encoded (filename*=utf-8''...), Jakarta Mail's
+      // default (mail.mime.encodeparameters).
       jakarta.mail.internet.MimeMultipart mixed = new jakarta.mail.internet.MimeMultipart("mixed");
-      jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
-      text.setText(mail.text(), "UTF-8");
-      mixed.addBodyPart(text);
+      jakarta.mail.internet.MimeBodyPart body = new jakarta.mail.internet.MimeBodyPart();
+      if (mail.html() == null) {
+        body.setText(mail.text(), "UTF-8");
+      } else {
+        body.setContent(alternative(mail));
+      }
+      mixed.addBodyPart(body);
       for (OutgoingMail.File file : mail.files()) {
         jakarta.mail.internet.MimeBodyPart part = new jakarta.mail.internet.MimeBodyPart();
         try {
@@ -252,6 +330,20 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
     }
     mime.saveChanges();
     return mime;
+  }
+
+  /** multipart/alternative: the text first, the HTML last (the one clients prefer). */
+  private static jakarta.mail.internet.MimeMultipart alternative(OutgoingMail mail)
+      throws MessagingException {
+    jakarta.mail.internet.MimeMultipart alternative =
+        new jakarta.mail.internet.MimeMultipart("alternative");
+    jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+    text.setText(mail.text(), "UTF-8");
+    alternative.addBodyPart(text);
+    jakarta.mail.internet.MimeBodyPart html = new jakarta.mail.internet.MimeBodyPart();
+    html.setText(mail.html(), "UTF-8", "html");
+    alternative.addBodyPart(html);
+    return alternative;
   }
 
   /** A header value without line breaks (each run of CR/LF becomes one space). */

@@ -6,7 +6,8 @@ import java.util.List;
  * A reply (or, {@code automatic}, a notice sent by the app itself, marked {@code Auto-Submitted})
  * ready to leave over SMTP, built in a transaction and sent outside it. {@code toString} leaves the
  * password out, so a log line can never carry it. {@code oauthChannelId} names the mailbox whose
- * OAuth2 access token signs in (XOAUTH2) instead of the password; null for a password.
+ * OAuth2 access token signs in (XOAUTH2) instead of the password; null for a password. {@code
+ * html}, when present, goes beside {@code text} as multipart/alternative.
  */
 public record OutgoingMail(
     String smtpHost,
@@ -22,6 +23,7 @@ public record OutgoingMail(
     String inReplyTo,
     List<String> references,
     String text,
+    String html,
     boolean automatic,
     List<String> cc,
     List<String> bcc,
@@ -31,7 +33,7 @@ public record OutgoingMail(
   /** A file the mail carries, read from the data dir when the mail is composed (each attempt). */
   public record File(String filename, String contentType, java.nio.file.Path path) {}
 
-  /** A mail with no copies and no files ({@code oauthChannelId} null for a password). */
+  /** A text-only mail with no copies and no files ({@code oauthChannelId} null for a password). */
   public OutgoingMail(
       String smtpHost,
       int smtpPort,
@@ -62,6 +64,7 @@ public record OutgoingMail(
         inReplyTo,
         references,
         text,
+        null,
         automatic,
         List.of(),
         List.of(),

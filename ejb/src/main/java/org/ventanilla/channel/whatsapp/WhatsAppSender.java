@@ -117,7 +117,7 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
                                 recipient, t.getName(), t.getLanguage(), t.getComponentsJson())
                             : templateBody(
                                 recipient, t.getName(), t.getLanguage(), t.getParameters()))
-                .orElseGet(() -> textBody(recipient, message.getText()));
+                .orElseGet(() -> textBody(recipient, whatsAppText(message)));
     List<WhatsAppMedia.File> files =
         message.getAttachments().stream()
             .filter(a -> a.getStoragePath() != null)
@@ -133,6 +133,13 @@ public class WhatsAppSender implements OutboundSender<WhatsAppSender.Request> {
         null,
         number.apiUrl(number.getPhoneNumberId() + "/media"),
         files);
+  }
+
+  /** WhatsApp reads its own marks (*bold*, _italic_), never HTML: Markdown is mapped to them. */
+  static String whatsAppText(Message message) {
+    return message.isWrittenInMarkdown()
+        ? org.ventanilla.common.Markdown.plain(message.getText())
+        : message.getText();
   }
 
   /** A survey's body (buttons or template, see WhatsAppSurveys) addressed to the customer. */

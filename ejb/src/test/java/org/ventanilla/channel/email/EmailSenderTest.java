@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -86,5 +87,46 @@ class EmailSenderTest {
   void forwardSubjectReplacesPrefixes() {
     assertEquals("Fwd: Pedido [#7]", EmailSender.forwardSubject("Re: RE: Pedido [#7]", 7));
     assertEquals("Fwd: Pieza rota [#12]", EmailSender.forwardSubject("Pieza rota", 12));
+  }
+
+  @Test
+  @DisplayName("text and HTML go as multipart/alternative inside multipart/mixed with the files")
+  void htmlAndFilesNest() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("factura", ".pdf");
+    java.nio.file.Files.writeString(file, "%PDF-1.4");
+    OutgoingMail mail =
+        new OutgoingMail(
+            "smtp.example.com",
+            587,
+            MailSecurity.STARTTLS,
+            null,
+            null,
+            "support@example.com",
+            "Ana",
+            "lucia@example.com",
+            "Re: Pedido [#1]",
+            "<ventanilla.1.2.x@example.com>",
+            null,
+            List.of(),
+            "Hola *Lucía*",
+            "<p>Hola <strong>Lucía</strong></p>",
+            false,
+            List.of(),
+            List.of(),
+            List.of(new OutgoingMail.File("factura.pdf", "application/pdf", file)),
+            null);
+
+    MimeMessage mime = EmailSender.compose(Session.getInstance(new Properties()), mail);
+
+    jakarta.mail.internet.MimeMultipart mixed =
+        (jakarta.mail.internet.MimeMultipart) mime.getContent();
+    assertTrue(mixed.getContentType().startsWith("multipart/mixed"), mixed.getContentType());
+    jakarta.mail.internet.MimeMultipart alternative =
+        (jakarta.mail.internet.MimeMultipart) mixed.getBodyPart(0).getContent();
+    assertTrue(alternative.getContentType().startsWith("multipart/alternative"));
+    assertTrue(alternative.getBodyPart(0).isMimeType("text/plain"));
+    assertEquals("Hola *Lucía*", alternative.getBodyPart(0).getContent());
+    assertTrue(alternative.getBodyPart(1).isMimeType("text/html"));
+    assertEquals("factura.pdf", mixed.getBodyPart(1).getFileName());
   }
 }

@@ -166,6 +166,170 @@ class RulesIT {
     assertEquals(403, Api.as(agent, "rules-pass-1").get("rules").status());
   }
 
+  @Test
+  @DisplayName(
+      "sla_warning and sla_breach rules fire once each when a one-minute policy warns and breaches")
+  void slaWarningAndBreachRules() {
+    createRule(
+        """
+        {"name":"Aviso %s","when":{"event":"sla_warning"},"match":"all",
+         "if":[{"field":"subject","op":"contains","value":"%s"}],
+         "then":[{"action":"add_tag","value":"sla-aviso"}]}"""
+            .formatted(token, token));
+    createRule(
+        """
+        {"name":"Incumplido %s","when":{"event":"sla_breach"},"match":"all",
+         "if":[{"field":"subject","op":"contains","value":"%s"}],
+         "then":[{"action":"set_priority","value":"high"},
+                 {"action":"note","value":"SLA incumplido en #{{ticket.number}}"}]}"""
+            .formatted(token, token));
+    Api.Response policy =
+        admin.post(
+            "sla-policies",
+            """
+            {"name":"Reglas %s","priority":"urgent","channel":"email",
+             "firstResponseMinutes":1,"resolutionMinutes":30,"warnAtPercent":10}"""
+                .formatted(token));
+    assertEquals(201, policy.status(), policy::toString);
+    try {
+      int id = open("Urgente " + token, "Hola");
+      int calm = open("Tranquilo " + token, "Hola");
+      assertEquals(
+          200, admin.patch("tickets/" + id, "{\"priority\":\"urgent\"}", Map.of()).status());
+
+      JsonObject breached =
+          Eventually.await(
+              "the breach rule on ticket " + id,
+              () -> {
+                JsonObject t = admin.get("tickets/" + id).object();
+                return "high".equals(t.getString("priority")) ? Optional.of(t) : Optional.empty();
+              },
+              Duration.ofSeconds(150));
+      assertTrue(
+          breached.getJsonArray("tags").toString().contains("sla-aviso"), breached::toString);
+      assertEquals(1, byActor(breached, "Automation: Aviso " + token), breached::toString);
+      assertEquals(2, byActor(breached, "Automation: Incumplido " + token), breached::toString);
+      assertEquals(
+          1,
+          breached.getJsonArray("messages").stream()
+              .map(JsonValue::asJsonObject)
+              .filter(m -> m.getString("text", "").startsWith("SLA incumplido en #"))
+              .count(),
+          breached::toString);
+      JsonObject untouched = admin.get("tickets/" + calm).object();
+      assertEquals(0, byActor(untouched, "Automation: Aviso " + token), "no policy, no alert");
+    } finally {
+      admin.send("DELETE", "sla-policies/" + policy.object().getInt("id"), null, Map.of());
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "channel_id picks the mailbox's tickets; a csat_answered rule with score <= 2 assigns the"
+          + " lead, tags and notes, a good score does not")
+  void mailboxConditionAndLowScoreRule() throws Exception {
+    String lead = "lead-" + token;
+    assertEquals(
+        201,
+        admin
+            .post(
+                "agents",
+                "{\"username\":\"%s\",\"displayName\":\"Lead\",\"password\":\"lead-pass-123\"}"
+                    .formatted(lead))
+            .status());
+    assertEquals(200, admin.send("PUT", "settings/csat", "{\"enabled\":true}", Map.of()).status());
+    try (MailServer mail = MailServer.start()) {
+      String mailbox = "rules-" + token + "@example.com";
+      mail.addMailbox(mailbox, "mailbox-secret");
+      EmailChannelFixture channel =
+          EmailChannelFixture.create(
+              admin, mailbox, "mailbox-secret", mail.imapPort(), mail.smtpPort());
+      createRule(
+          """
+          {"name":"Buzón %s","when":{"event":"ticket_created"},"match":"all",
+           "if":[{"field":"channel_id","op":"is","value":%d}],
+           "then":[{"action":"add_tag","value":"buzon-%s"}]}"""
+              .formatted(token, channel.id(), token));
+      createRule(
+          """
+          {"name":"Baja %s","when":{"event":"csat_answered"},"match":"all",
+           "if":[{"field":"csat_score","op":"lte","value":2},
+                 {"field":"channel_id","op":"in","value":[%d]}],
+           "then":[{"action":"assign","value":"%s"},{"action":"add_tag","value":"csat-baja"},
+                   {"action":"note","value":"Puntuación baja en #{{ticket.number}}"}]}"""
+              .formatted(token, channel.id(), lead));
+      int byApi = open("Sin buzón " + token, "Hola");
+
+      String unhappy = "triste-" + token + "@example.org";
+      String happy = "feliz-" + token + "@example.org";
+      long low = surveyAnswered(mail, channel, mailbox, unhappy, 2);
+      long high = surveyAnswered(mail, channel, mailbox, happy, 5);
+
+      JsonObject lowTicket =
+          Eventually.await(
+              "the low-score rule on ticket " + low,
+              () -> {
+                JsonObject t = admin.get("tickets/" + low).object();
+                return lead.equals(t.getString("assignee", null))
+                    ? Optional.of(t)
+                    : Optional.empty();
+              },
+              Duration.ofSeconds(30));
+      assertTrue(
+          lowTicket.getJsonArray("tags").toString().contains("csat-baja"), lowTicket::toString);
+      assertTrue(
+          lowTicket.getJsonArray("tags").toString().contains("buzon-" + token),
+          lowTicket::toString);
+      assertEquals(3, byActor(lowTicket, "Automation: Baja " + token), lowTicket::toString);
+      assertTrue(
+          lowTicket.getJsonArray("messages").toString().contains("Puntuación baja en #"),
+          lowTicket::toString);
+
+      JsonObject highTicket = admin.get("tickets/" + high).object();
+      assertEquals(0, byActor(highTicket, "Automation: Baja " + token), highTicket::toString);
+      assertTrue(
+          highTicket.getJsonArray("tags").toString().contains("buzon-" + token),
+          highTicket::toString);
+      JsonObject apiTicket = admin.get("tickets/" + byApi).object();
+      assertFalse(
+          apiTicket.getJsonArray("tags").toString().contains("buzon-" + token),
+          "a ticket of no mailbox: " + apiTicket);
+      admin.send("DELETE", "channels/" + channel.id(), null, Map.of());
+    } finally {
+      admin.send("PUT", "settings/csat", "{\"enabled\":false}", Map.of());
+    }
+  }
+
+  /** A customer's mail filed, resolved, its survey link answered with the score; the ticket id. */
+  private long surveyAnswered(
+      MailServer mail, EmailChannelFixture channel, String mailbox, String customer, int score)
+      throws Exception {
+    mail.deliver(
+        mailbox,
+        EmailChannelFixture.plainMail(
+            "<" + UUID.randomUUID() + "@client.example.org>",
+            customer,
+            mailbox,
+            "Pedido " + token,
+            "Hola",
+            null));
+    long id = channel.firstTicketOf(customer);
+    assertEquals(200, admin.patch("tickets/" + id, "{\"status\":\"resolved\"}", Map.of()).status());
+    jakarta.mail.internet.MimeMessage[] survey = mail.received(customer, 1, Duration.ofSeconds(20));
+    assertEquals(1, survey.length, "the survey reached " + customer);
+    java.util.regex.Matcher link = CsatIT.LINK.matcher((String) survey[0].getContent());
+    assertTrue(link.find(), "a survey link");
+    assertEquals(200, CsatIT.page("POST", link.group(1), "score=" + score).statusCode());
+    return id;
+  }
+
+  private static long byActor(JsonObject ticket, String actor) {
+    return ticket.getJsonArray("events").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(e -> actor.equals(e.getString("actor", null)))
+        .count();
+  }
+
   private JsonObject createRule(String json) {
     Api.Response created = admin.post("rules", json);
     assertEquals(201, created.status(), created::toString);

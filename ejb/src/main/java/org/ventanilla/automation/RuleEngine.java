@@ -1,6 +1,7 @@
 package org.ventanilla.automation;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -44,6 +45,9 @@ import org.ventanilla.ticket.TicketStatus;
  */
 @Stateless
 @PermitAll
+// Rules also run where nobody is signed in (a polled mail, the SLA timer, the public survey page):
+// their actions reach the role-checked services (tags, assignment) as an agent would.
+@RunAs(Role.AGENT_ROLE)
 public class RuleEngine {
 
   static final int STORM = 100;

@@ -2,6 +2,7 @@ package org.ventanilla.channel.email;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -41,12 +44,16 @@ public class IdleWatchers {
   // (GreenMail): every tick ends an IDLE older than this, looks at the newest UID (a NOOP and a
   // UID FETCH on the open connection, no new login) and polls only when it moved.
   static final Duration RECHECK = Duration.ofSeconds(25);
+  // A mail that lands as IDLE starts is the one a server may report to no IDLE: one look at the
+  // newest UID this long after each IDLE that follows a poll.
+  static final Duration SETTLE = Duration.ofSeconds(1);
   // After the lock's expiry, room for the clocks of two servers to differ a little.
   static final Duration TAKEOVER_MARGIN = Duration.ofSeconds(1);
   static final Duration COOL_OFF = Duration.ofMinutes(10);
   static final int MAX_FAILURES = 3;
 
   @Resource ManagedThreadFactory threads;
+  @Resource ManagedScheduledExecutorService scheduler;
   @Inject PollWork work;
   @Inject MailboxPoller poller;
   @Inject OAuthTokens tokens;
@@ -213,7 +220,8 @@ public class IdleWatchers {
               synchronized (this) {
                 asked = wanted > polls;
               }
-              if (asked || seen != polledUid) {
+              boolean polled = asked || seen != polledUid;
+              if (polled) {
                 MailboxPoller.PollResult result = poller.pollIdling(channelId, owner);
                 LOG.fine(() -> "Channel " + channelId + " IDLE poll: " + result);
                 polledUid = seen;
@@ -239,7 +247,17 @@ public class IdleWatchers {
                 continue; // mail came while the poll ran
               }
               idleSince = clock.instant();
-              folder.idle(true);
+              ScheduledFuture<?> settle =
+                  polled
+                      ? scheduler.schedule(this::wake, SETTLE.toMillis(), TimeUnit.MILLISECONDS)
+                      : null;
+              try {
+                folder.idle(true);
+              } finally {
+                if (settle != null) {
+                  settle.cancel(false);
+                }
+              }
               idleSince = null;
               drops = 0;
               LOG.fine(() -> "Channel " + channelId + " IDLE woke");

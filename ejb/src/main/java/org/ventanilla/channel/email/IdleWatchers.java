@@ -2,6 +2,7 @@ package org.ventanilla.channel.email;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -37,15 +40,20 @@ import org.ventanilla.common.Backoff;
 public class IdleWatchers {
 
   private static final Logger LOG = Logger.getLogger(IdleWatchers.class.getName());
-  // Servers end IDLE after 29 minutes; and a mail that lands in the instant between a poll's last
-  // NOOP and the IDLE command is reported to no IDLE: a poll every 5 minutes bounds both.
-  static final Duration RECHECK = Duration.ofMinutes(5);
+  // Servers end IDLE after 29 minutes, and some miss a mail that lands just as IDLE starts
+  // (GreenMail): every tick ends an IDLE older than this, looks at the newest UID (a NOOP and a
+  // UID FETCH on the open connection, no new login) and polls only when it moved.
+  static final Duration RECHECK = Duration.ofSeconds(25);
+  // A mail that lands as IDLE starts is the one a server may report to no IDLE: one look at the
+  // newest UID this long after each IDLE that follows a poll.
+  static final Duration SETTLE = Duration.ofSeconds(1);
   // After the lock's expiry, room for the clocks of two servers to differ a little.
   static final Duration TAKEOVER_MARGIN = Duration.ofSeconds(1);
   static final Duration COOL_OFF = Duration.ofMinutes(10);
   static final int MAX_FAILURES = 3;
 
   @Resource ManagedThreadFactory threads;
+  @Resource ManagedScheduledExecutorService scheduler;
   @Inject PollWork work;
   @Inject MailboxPoller poller;
   @Inject OAuthTokens tokens;
@@ -168,6 +176,8 @@ public class IdleWatchers {
     volatile IMAPFolder folder;
     private long polls;
     private long wanted;
+    // The newest UID this connection saw when it last polled: -1 until its first poll.
+    private long polledUid = -1;
     private int drops;
 
     Watcher(long channelId, String owner) {
@@ -197,18 +207,28 @@ public class IdleWatchers {
             failures = 0;
             LOG.info(() -> "Channel " + channelId + ": IDLE connection open, mail comes at once");
             while (!stopped) {
-              // A NOOP on the IDLE connection before and after the poll: mail that arrives while
-              // the poll runs is seen here and polled again, not left to the next IDLE (servers
-              // such as GreenMail report it before IDLE's "+", which ends no IDLE).
-              Integer seen = countUnlessDropped();
+              // The newest UID, by a NOOP on the IDLE connection, before and after the poll: mail
+              // that arrives while the poll runs is seen here and polled again, not left to the
+              // next IDLE (GreenMail reports it before IDLE's "+", which ends no IDLE, and can miss
+              // it altogether); a wake that finds nothing new (flags, the periodic re-check)
+              // costs no poll.
+              Long seen = newestUnlessDropped();
               if (seen == null) {
                 break;
               }
-              MailboxPoller.PollResult result = poller.pollIdling(channelId, owner);
-              LOG.fine(() -> "Channel " + channelId + " IDLE poll: " + result);
+              boolean asked;
               synchronized (this) {
-                polls++;
-                notifyAll();
+                asked = wanted > polls;
+              }
+              boolean polled = asked || seen != polledUid;
+              if (polled) {
+                MailboxPoller.PollResult result = poller.pollIdling(channelId, owner);
+                LOG.fine(() -> "Channel " + channelId + " IDLE poll: " + result);
+                polledUid = seen;
+                synchronized (this) {
+                  polls++;
+                  notifyAll();
+                }
               }
               if (stopped || !work.keepIdling(channelId, owner)) {
                 LOG.info(() -> "Channel " + channelId + ": IDLE lock lost or mailbox paused");
@@ -219,7 +239,7 @@ public class IdleWatchers {
                   continue; // someone asked for a poll while this one ran
                 }
               }
-              Integer now = countUnlessDropped();
+              Long now = newestUnlessDropped();
               if (now == null) {
                 break; // reopened at once, and polled again
               }
@@ -227,7 +247,17 @@ public class IdleWatchers {
                 continue; // mail came while the poll ran
               }
               idleSince = clock.instant();
-              folder.idle(true);
+              ScheduledFuture<?> settle =
+                  polled
+                      ? scheduler.schedule(this::wake, SETTLE.toMillis(), TimeUnit.MILLISECONDS)
+                      : null;
+              try {
+                folder.idle(true);
+              } finally {
+                if (settle != null) {
+                  settle.cancel(false);
+                }
+              }
               idleSince = null;
               drops = 0;
               LOG.fine(() -> "Channel " + channelId + " IDLE woke");
@@ -275,15 +305,16 @@ public class IdleWatchers {
     }
 
     /**
-     * The folder's message count, by a NOOP on the IDLE connection; null when the server had closed
-     * the connection. It sits silent while a poll runs on another connection, and some servers end
-     * a silent connection (GreenMail after 30 s, providers after some minutes): that is no failure
-     * (the poll brought the mail in), the loop reopens it at once. Only repeated drops with no IDLE
-     * in between count as one.
+     * The UID of the folder's newest mail (0 when empty), by a NOOP on the IDLE connection; null
+     * when the server had closed the connection. It sits silent while a poll runs on another
+     * connection, and some servers end a silent connection (GreenMail after 30 s, providers after
+     * some minutes): that is no failure (the poll brought the mail in), the loop reopens it at
+     * once. Only repeated drops with no IDLE in between count as one.
      */
-    private Integer countUnlessDropped() throws MessagingException {
+    private Long newestUnlessDropped() throws MessagingException {
       try {
-        return folder.getMessageCount();
+        int count = folder.getMessageCount();
+        return count == 0 ? 0L : folder.getUID(folder.getMessage(count));
       } catch (FolderClosedException | StoreClosedException e) {
         if (++drops > MAX_FAILURES) {
           throw e;
@@ -311,6 +342,7 @@ public class IdleWatchers {
       IMAPFolder f = (IMAPFolder) s.getFolder(p.folder());
       f.open(Folder.READ_ONLY);
       folder = f;
+      polledUid = -1;
       connected = true;
       return true;
     }

@@ -37,10 +37,7 @@ public class RuleResource {
   public Response create(JsonObject body) {
     Created.requireBody(body);
     JsonObject created = rules.create(body);
-    return Response.created(
-            uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.getInt("id"))).build())
-        .entity(created)
-        .build();
+    return Created.at(uriInfo, created.getInt("id"), created).build();
   }
 
   @GET

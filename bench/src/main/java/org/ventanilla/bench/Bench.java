@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Runs the benchmarks against a running Ventanilla and prints a table and JSON. Benchmarks print
@@ -18,12 +19,22 @@ import java.util.OptionalDouble;
  * SQL. {@code --mails 0} skips the email ingest, {@code --deliveries 0} the WhatsApp one, {@code
  * --no-ingest} both.
  *
+ * <p>Parts: {@code --only whatsapp,email,latency,lookups,load} runs only the parts named ({@code
+ * latency}: IDLE mail latency, skipped with the email part by {@code --mails 0}; {@code lookups}:
+ * search, lookups and plans on the seeded desk; {@code load}: the seeded desk under 16 connections
+ * and the footprint), so one part can be measured again, before and after a change, without the
+ * whole run.
+ *
  * <p>Reads at scale: {@code --tickets 100000 --messages 1000000} (the default; {@code --tickets 0}
  * skips seeding, search, lookups and footprint; {@code --search-tickets} is the older name of
  * {@code --tickets}), {@code --load-threads 16 --load-seconds 30}. Footprint: {@code --server-pid}
  * (the server's JVM, for jcmd) and {@code --server-log} (its console log, for the start time).
  */
 public final class Bench {
+
+  /** What {@code --only} can name, in the order they run. */
+  private static final List<String> PARTS =
+      List.of("whatsapp", "email", "latency", "lookups", "load");
 
   private Bench() {}
 
@@ -36,10 +47,18 @@ public final class Bench {
     Client client = new Client(url, password);
 
     boolean ingest = !List.of(args).contains("--no-ingest");
-    if (!ingest) {
+    Set<String> only = Set.of(arg(args, "--only", String.join(",", PARTS)).split(","));
+    if (!PARTS.containsAll(only)) {
+      throw new IllegalArgumentException("--only takes some of " + PARTS + ", not " + only);
+    }
+    boolean latency = ingest && mails > 0 && only.contains("latency");
+    if (!ingest || !only.contains("email")) {
       mails = 0;
     }
-    int deliveries = ingest ? Integer.parseInt(arg(args, "--deliveries", "2000")) : 0;
+    int deliveries =
+        ingest && only.contains("whatsapp")
+            ? Integer.parseInt(arg(args, "--deliveries", "2000"))
+            : 0;
     String jdbcUrl = arg(args, "--jdbc-url", System.getenv("VENTANILLA_DB_URL"));
     String jdbcUser = arg(args, "--jdbc-user", System.getenv("VENTANILLA_DB_USER"));
     String jdbcPassword = arg(args, "--jdbc-password", System.getenv("VENTANILLA_DB_PASSWORD"));
@@ -54,14 +73,17 @@ public final class Bench {
     }
     if (mails > 0) {
       results.add(EmailIngestBench.run(client, mails));
+    }
+    if (latency) {
       results.add(MailLatencyBench.idle(client, 50));
     }
     int tickets = Integer.parseInt(arg(args, "--tickets", arg(args, "--search-tickets", "100000")));
     long messages = Long.parseLong(arg(args, "--messages", String.valueOf(tickets * 10L)));
-    if (tickets > 0 && jdbcUrl != null) {
+    if (tickets > 0 && jdbcUrl != null && (only.contains("lookups") || only.contains("load"))) {
       results.addAll(
           atScale(
               client,
+              only,
               Seed.ensure(jdbcUrl, jdbcUser, jdbcPassword, tickets, messages),
               new Footprint(Long.parseLong(arg(args, "--server-pid", "0"))),
               Integer.parseInt(arg(args, "--load-threads", "16")),
@@ -120,15 +142,25 @@ public final class Bench {
    * and under load (mixed reads and new tickets from many connections).
    */
   private static List<Result> atScale(
-      Client client, Seed.Data data, Footprint footprint, int loadThreads, int loadSeconds)
+      Client client,
+      Set<String> only,
+      Seed.Data data,
+      Footprint footprint,
+      int loadThreads,
+      int loadSeconds)
       throws Exception {
     List<Result> results = new ArrayList<>();
-    System.out.println("Search on " + data.note() + ":");
-    results.addAll(SearchBench.run(client, data));
-    System.out.println("Inbox, ticket, customer and report lookups on " + data.note() + ":");
     LookupBench lookups = new LookupBench(client, data);
-    results.addAll(lookups.run());
-    Plans.print(data);
+    if (only.contains("lookups")) {
+      System.out.println("Search on " + data.note() + ":");
+      results.addAll(SearchBench.run(client, data));
+      System.out.println("Inbox, ticket, customer and report lookups on " + data.note() + ":");
+      results.addAll(lookups.run());
+      Plans.print(data);
+    }
+    if (!only.contains("load")) {
+      return results;
+    }
     if (!footprint.available()) {
       System.out.println("No --server-pid: no heap figures.");
       results.addAll(lookups.underLoad(loadThreads, loadSeconds, () -> {}));

@@ -1,6 +1,5 @@
 package org.ventanilla.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,31 +62,40 @@ public final class Bench {
     String jdbcUser = arg(args, "--jdbc-user", System.getenv("VENTANILLA_DB_USER"));
     String jdbcPassword = arg(args, "--jdbc-password", System.getenv("VENTANILLA_DB_PASSWORD"));
 
-    List<Result> results = new ArrayList<>();
+    Report results = new Report(database, out);
     if (jdbcUrl != null && deliveries > 0) {
-      results.addAll(
-          new WhatsAppIngestBench(client, url, jdbcUrl, jdbcUser, jdbcPassword).run(deliveries));
+      results.part(
+          "whatsapp",
+          () ->
+              new WhatsAppIngestBench(client, url, jdbcUrl, jdbcUser, jdbcPassword)
+                  .run(deliveries));
     } else if (jdbcUrl == null) {
       System.out.println(
           "No database URL: skipping the WhatsApp ingest (it counts committed rows).");
     }
     if (mails > 0) {
-      results.add(EmailIngestBench.run(client, mails));
+      int count = mails;
+      results.part("email", () -> List.of(EmailIngestBench.run(client, count)));
     }
     if (latency) {
-      results.add(MailLatencyBench.idle(client, 50));
+      results.part("latency", () -> List.of(MailLatencyBench.idle(client, 50)));
     }
     int tickets = Integer.parseInt(arg(args, "--tickets", arg(args, "--search-tickets", "100000")));
     long messages = Long.parseLong(arg(args, "--messages", String.valueOf(tickets * 10L)));
     if (tickets > 0 && jdbcUrl != null && (only.contains("lookups") || only.contains("load"))) {
-      results.addAll(
-          atScale(
-              client,
-              only,
-              Seed.ensure(jdbcUrl, jdbcUser, jdbcPassword, tickets, messages),
-              new Footprint(Long.parseLong(arg(args, "--server-pid", "0"))),
-              Integer.parseInt(arg(args, "--load-threads", "16")),
-              Integer.parseInt(arg(args, "--load-seconds", "30"))));
+      results.part(
+          "seed",
+          () -> {
+            atScale(
+                results,
+                only,
+                Seed.ensure(jdbcUrl, jdbcUser, jdbcPassword, tickets, messages),
+                new Footprint(Long.parseLong(arg(args, "--server-pid", "0"))),
+                Integer.parseInt(arg(args, "--load-threads", "16")),
+                Integer.parseInt(arg(args, "--load-seconds", "30")),
+                client);
+            return List.of();
+          });
     }
     String serverLog = arg(args, "--server-log", null);
     OptionalDouble start = Footprint.startSeconds(serverLog == null ? null : Path.of(serverLog));
@@ -103,98 +111,95 @@ public final class Bench {
                   + " on an empty database"));
     }
 
-    System.out.println();
-    System.out.printf(
-        Locale.ROOT,
-        "%-28s %14s %-10s %14s  %s%n",
-        "benchmark",
-        "value",
-        "unit",
-        "baseline",
-        "baseline name");
-    for (Result r : results) {
-      System.out.printf(
-          Locale.ROOT,
-          "%-28s %14.2f %-10s %14s  %s%n",
-          r.name(),
-          r.value(),
-          r.unit(),
-          r.baseline() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.baseline()),
-          r.baselineName() == null ? "" : r.baselineName());
-    }
-    String json =
-        "{\"database\":\""
-            + database
-            + "\",\"cores\":"
-            + Runtime.getRuntime().availableProcessors()
-            + ",\"results\":["
-            + String.join(",", results.stream().map(Result::json).toList())
-            + "]}\n";
-    Files.createDirectories(out.toAbsolutePath().getParent());
-    Files.writeString(out, json);
+    results.printTable();
     System.out.println("\nWrote " + out);
+    if (!results.failures().isEmpty()) {
+      System.out.println("Failed parts (their figures are missing):");
+      results.failures().forEach(f -> System.out.println("  " + f));
+      System.exit(1);
+    }
     // The HTTP clients' worker threads would keep the JVM (and Maven's exec) alive.
     System.exit(0);
   }
 
   /**
    * Search and lookups on the seeded desk, one request at a time; the query plans; the heap at idle
-   * and under load (mixed reads and new tickets from many connections).
+   * and under load (mixed reads and new tickets from many connections). Each is its own part of the
+   * record, so a failing one leaves the others' figures.
    */
-  private static List<Result> atScale(
-      Client client,
+  private static void atScale(
+      Report results,
       Set<String> only,
       Seed.Data data,
       Footprint footprint,
       int loadThreads,
-      int loadSeconds)
+      int loadSeconds,
+      Client client)
       throws Exception {
-    List<Result> results = new ArrayList<>();
     LookupBench lookups = new LookupBench(client, data);
     if (only.contains("lookups")) {
-      System.out.println("Search on " + data.note() + ":");
-      results.addAll(SearchBench.run(client, data));
-      System.out.println("Inbox, ticket, customer and report lookups on " + data.note() + ":");
-      results.addAll(lookups.run());
-      Plans.print(data);
+      results.part(
+          "search",
+          () -> {
+            System.out.println("Search on " + data.note() + ":");
+            return SearchBench.run(client, data);
+          });
+      results.part(
+          "lookups",
+          () -> {
+            System.out.println(
+                "Inbox, ticket, customer and report lookups on " + data.note() + ":");
+            return lookups.run();
+          });
+      results.part(
+          "plans",
+          () -> {
+            Plans.print(data);
+            return List.of();
+          });
     }
     if (!only.contains("load")) {
-      return results;
+      return;
     }
     if (!footprint.available()) {
       System.out.println("No --server-pid: no heap figures.");
-      results.addAll(lookups.underLoad(loadThreads, loadSeconds, () -> {}));
-      return results;
+      results.part("load", () -> lookups.underLoad(loadThreads, loadSeconds, () -> {}));
+      return;
     }
     String xmx =
         footprint.maxHeapMib().stream()
             .mapToObj(mib -> String.format(Locale.ROOT, "-Xmx %.0f MiB", mib))
             .findFirst()
             .orElse("");
-    footprint
-        .heapAfterFullGcMib()
-        .ifPresent(
-            mib ->
-                results.add(
-                    new Result(
-                        "heap_idle_mib",
-                        mib,
-                        "MiB",
-                        null,
-                        null,
-                        "heap used after a full GC, idle after seeding and the lookups; " + xmx)));
+    results.part(
+        "heap_idle",
+        () ->
+            footprint.heapAfterFullGcMib().stream()
+                .mapToObj(
+                    mib ->
+                        new Result(
+                            "heap_idle_mib",
+                            mib,
+                            "MiB",
+                            null,
+                            null,
+                            "heap used after a full GC, idle after seeding and the lookups; "
+                                + xmx))
+                .toList());
     List<Double> samples = new ArrayList<>();
-    results.addAll(
-        lookups.underLoad(
-            loadThreads,
-            loadSeconds,
-            () -> {
-              // Three full GCs spread over the load; the largest heap that survives one counts.
-              for (int i = 1; i <= 3; i++) {
-                Thread.sleep(loadSeconds * 1000L / 4);
-                footprint.heapAfterFullGcMib().ifPresent(samples::add);
-              }
-            }));
+    results.part(
+        "load",
+        () ->
+            lookups.underLoad(
+                loadThreads,
+                loadSeconds,
+                () -> {
+                  // Three full GCs spread over the load; the largest heap that survives one counts.
+                  for (int i = 1; i <= 3; i++) {
+                    Thread.sleep(loadSeconds * 1000L / 4);
+                    footprint.heapAfterFullGcMib().ifPresent(samples::add);
+                  }
+                }));
     samples.stream()
         .max(Double::compare)
         .ifPresent(
@@ -216,7 +221,6 @@ public final class Bench {
                                     .toList())
                             + " MiB); "
                             + xmx)));
-    return results;
   }
 
   private static String arg(String[] args, String name, String fallback) {

@@ -5,6 +5,7 @@
 # the server. With no arguments it runs everything at full size.
 #
 # Usage: bench/run.sh [--mails 1000] [--deliveries 2000] [--tickets 100000] [--messages 1000000]
+#                     [--only whatsapp,email,latency,lookups,load]   (only the parts named)
 #                     [--no-ingest]   (skips the WhatsApp and email ingest: seeded lookups only)
 # Environment: VENTANILLA_BENCH_PORT_OFFSET (default 500), VENTANILLA_BENCH_DB (default
 # ventanilla_bench; dropped and created afresh), so that two runs on one machine stay apart.

@@ -1,11 +1,11 @@
 package org.ventanilla.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Runs the benchmarks against a running Ventanilla and prints a table and JSON. Benchmarks print
@@ -18,12 +18,22 @@ import java.util.OptionalDouble;
  * SQL. {@code --mails 0} skips the email ingest, {@code --deliveries 0} the WhatsApp one, {@code
  * --no-ingest} both.
  *
+ * <p>Parts: {@code --only whatsapp,email,latency,lookups,load} runs only the parts named ({@code
+ * latency}: IDLE mail latency, skipped with the email part by {@code --mails 0}; {@code lookups}:
+ * search, lookups and plans on the seeded desk; {@code load}: the seeded desk under 16 connections
+ * and the footprint), so one part can be measured again, before and after a change, without the
+ * whole run.
+ *
  * <p>Reads at scale: {@code --tickets 100000 --messages 1000000} (the default; {@code --tickets 0}
  * skips seeding, search, lookups and footprint; {@code --search-tickets} is the older name of
  * {@code --tickets}), {@code --load-threads 16 --load-seconds 30}. Footprint: {@code --server-pid}
  * (the server's JVM, for jcmd) and {@code --server-log} (its console log, for the start time).
  */
 public final class Bench {
+
+  /** What {@code --only} can name, in the order they run. */
+  private static final List<String> PARTS =
+      List.of("whatsapp", "email", "latency", "lookups", "load");
 
   private Bench() {}
 
@@ -36,36 +46,56 @@ public final class Bench {
     Client client = new Client(url, password);
 
     boolean ingest = !List.of(args).contains("--no-ingest");
-    if (!ingest) {
+    Set<String> only = Set.of(arg(args, "--only", String.join(",", PARTS)).split(","));
+    if (!PARTS.containsAll(only)) {
+      throw new IllegalArgumentException("--only takes some of " + PARTS + ", not " + only);
+    }
+    boolean latency = ingest && mails > 0 && only.contains("latency");
+    if (!ingest || !only.contains("email")) {
       mails = 0;
     }
-    int deliveries = ingest ? Integer.parseInt(arg(args, "--deliveries", "2000")) : 0;
+    int deliveries =
+        ingest && only.contains("whatsapp")
+            ? Integer.parseInt(arg(args, "--deliveries", "2000"))
+            : 0;
     String jdbcUrl = arg(args, "--jdbc-url", System.getenv("VENTANILLA_DB_URL"));
     String jdbcUser = arg(args, "--jdbc-user", System.getenv("VENTANILLA_DB_USER"));
     String jdbcPassword = arg(args, "--jdbc-password", System.getenv("VENTANILLA_DB_PASSWORD"));
 
-    List<Result> results = new ArrayList<>();
+    Report results = new Report(database, out);
     if (jdbcUrl != null && deliveries > 0) {
-      results.addAll(
-          new WhatsAppIngestBench(client, url, jdbcUrl, jdbcUser, jdbcPassword).run(deliveries));
+      results.part(
+          "whatsapp",
+          () ->
+              new WhatsAppIngestBench(client, url, jdbcUrl, jdbcUser, jdbcPassword)
+                  .run(deliveries));
     } else if (jdbcUrl == null) {
       System.out.println(
           "No database URL: skipping the WhatsApp ingest (it counts committed rows).");
     }
     if (mails > 0) {
-      results.add(EmailIngestBench.run(client, mails));
-      results.add(MailLatencyBench.idle(client, 50));
+      int count = mails;
+      results.part("email", () -> List.of(EmailIngestBench.run(client, count)));
+    }
+    if (latency) {
+      results.part("latency", () -> List.of(MailLatencyBench.idle(client, 50)));
     }
     int tickets = Integer.parseInt(arg(args, "--tickets", arg(args, "--search-tickets", "100000")));
     long messages = Long.parseLong(arg(args, "--messages", String.valueOf(tickets * 10L)));
-    if (tickets > 0 && jdbcUrl != null) {
-      results.addAll(
-          atScale(
-              client,
-              Seed.ensure(jdbcUrl, jdbcUser, jdbcPassword, tickets, messages),
-              new Footprint(Long.parseLong(arg(args, "--server-pid", "0"))),
-              Integer.parseInt(arg(args, "--load-threads", "16")),
-              Integer.parseInt(arg(args, "--load-seconds", "30"))));
+    if (tickets > 0 && jdbcUrl != null && (only.contains("lookups") || only.contains("load"))) {
+      results.part(
+          "seed",
+          () -> {
+            atScale(
+                results,
+                only,
+                Seed.ensure(jdbcUrl, jdbcUser, jdbcPassword, tickets, messages),
+                new Footprint(Long.parseLong(arg(args, "--server-pid", "0"))),
+                Integer.parseInt(arg(args, "--load-threads", "16")),
+                Integer.parseInt(arg(args, "--load-seconds", "30")),
+                client);
+            return List.of();
+          });
     }
     String serverLog = arg(args, "--server-log", null);
     OptionalDouble start = Footprint.startSeconds(serverLog == null ? null : Path.of(serverLog));
@@ -81,88 +111,95 @@ public final class Bench {
                   + " on an empty database"));
     }
 
-    System.out.println();
-    System.out.printf(
-        Locale.ROOT,
-        "%-28s %14s %-10s %14s  %s%n",
-        "benchmark",
-        "value",
-        "unit",
-        "baseline",
-        "baseline name");
-    for (Result r : results) {
-      System.out.printf(
-          Locale.ROOT,
-          "%-28s %14.2f %-10s %14s  %s%n",
-          r.name(),
-          r.value(),
-          r.unit(),
-          r.baseline() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.baseline()),
-          r.baselineName() == null ? "" : r.baselineName());
-    }
-    String json =
-        "{\"database\":\""
-            + database
-            + "\",\"cores\":"
-            + Runtime.getRuntime().availableProcessors()
-            + ",\"results\":["
-            + String.join(",", results.stream().map(Result::json).toList())
-            + "]}\n";
-    Files.createDirectories(out.toAbsolutePath().getParent());
-    Files.writeString(out, json);
+    results.printTable();
     System.out.println("\nWrote " + out);
+    if (!results.failures().isEmpty()) {
+      System.out.println("Failed parts (their figures are missing):");
+      results.failures().forEach(f -> System.out.println("  " + f));
+      System.exit(1);
+    }
     // The HTTP clients' worker threads would keep the JVM (and Maven's exec) alive.
     System.exit(0);
   }
 
   /**
    * Search and lookups on the seeded desk, one request at a time; the query plans; the heap at idle
-   * and under load (mixed reads and new tickets from many connections).
+   * and under load (mixed reads and new tickets from many connections). Each is its own part of the
+   * record, so a failing one leaves the others' figures.
    */
-  private static List<Result> atScale(
-      Client client, Seed.Data data, Footprint footprint, int loadThreads, int loadSeconds)
+  private static void atScale(
+      Report results,
+      Set<String> only,
+      Seed.Data data,
+      Footprint footprint,
+      int loadThreads,
+      int loadSeconds,
+      Client client)
       throws Exception {
-    List<Result> results = new ArrayList<>();
-    System.out.println("Search on " + data.note() + ":");
-    results.addAll(SearchBench.run(client, data));
-    System.out.println("Inbox, ticket, customer and report lookups on " + data.note() + ":");
     LookupBench lookups = new LookupBench(client, data);
-    results.addAll(lookups.run());
-    Plans.print(data);
+    if (only.contains("lookups")) {
+      results.part(
+          "search",
+          () -> {
+            System.out.println("Search on " + data.note() + ":");
+            return SearchBench.run(client, data);
+          });
+      results.part(
+          "lookups",
+          () -> {
+            System.out.println(
+                "Inbox, ticket, customer and report lookups on " + data.note() + ":");
+            return lookups.run();
+          });
+      results.part(
+          "plans",
+          () -> {
+            Plans.print(data);
+            return List.of();
+          });
+    }
+    if (!only.contains("load")) {
+      return;
+    }
     if (!footprint.available()) {
       System.out.println("No --server-pid: no heap figures.");
-      results.addAll(lookups.underLoad(loadThreads, loadSeconds, () -> {}));
-      return results;
+      results.part("load", () -> lookups.underLoad(loadThreads, loadSeconds, () -> {}));
+      return;
     }
     String xmx =
         footprint.maxHeapMib().stream()
             .mapToObj(mib -> String.format(Locale.ROOT, "-Xmx %.0f MiB", mib))
             .findFirst()
             .orElse("");
-    footprint
-        .heapAfterFullGcMib()
-        .ifPresent(
-            mib ->
-                results.add(
-                    new Result(
-                        "heap_idle_mib",
-                        mib,
-                        "MiB",
-                        null,
-                        null,
-                        "heap used after a full GC, idle after seeding and the lookups; " + xmx)));
+    results.part(
+        "heap_idle",
+        () ->
+            footprint.heapAfterFullGcMib().stream()
+                .mapToObj(
+                    mib ->
+                        new Result(
+                            "heap_idle_mib",
+                            mib,
+                            "MiB",
+                            null,
+                            null,
+                            "heap used after a full GC, idle after seeding and the lookups; "
+                                + xmx))
+                .toList());
     List<Double> samples = new ArrayList<>();
-    results.addAll(
-        lookups.underLoad(
-            loadThreads,
-            loadSeconds,
-            () -> {
-              // Three full GCs spread over the load; the largest heap that survives one counts.
-              for (int i = 1; i <= 3; i++) {
-                Thread.sleep(loadSeconds * 1000L / 4);
-                footprint.heapAfterFullGcMib().ifPresent(samples::add);
-              }
-            }));
+    results.part(
+        "load",
+        () ->
+            lookups.underLoad(
+                loadThreads,
+                loadSeconds,
+                () -> {
+                  // Three full GCs spread over the load; the largest heap that survives one counts.
+                  for (int i = 1; i <= 3; i++) {
+                    Thread.sleep(loadSeconds * 1000L / 4);
+                    footprint.heapAfterFullGcMib().ifPresent(samples::add);
+                  }
+                }));
     samples.stream()
         .max(Double::compare)
         .ifPresent(
@@ -184,7 +221,6 @@ public final class Bench {
                                     .toList())
                             + " MiB); "
                             + xmx)));
-    return results;
   }
 
   private static String arg(String[] args, String name, String fallback) {

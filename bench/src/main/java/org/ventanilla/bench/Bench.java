@@ -55,6 +55,7 @@ public final class Bench {
     if (mails > 0) {
       results.add(EmailIngestBench.run(client, mails));
       results.add(MailLatencyBench.idle(client, 50));
+      results.add(MailLatencyBench.poll(client, 50));
     }
     int tickets = Integer.parseInt(arg(args, "--tickets", arg(args, "--search-tickets", "100000")));
     long messages = Long.parseLong(arg(args, "--messages", String.valueOf(tickets * 10L)));
@@ -187,7 +188,7 @@ public final class Bench {
     return results;
   }
 
-  private static String arg(String[] args, String name, String fallback) {
+  static String arg(String[] args, String name, String fallback) {
     for (int i = 0; i < args.length - 1; i++) {
       if (args[i].equals(name)) {
         return args[i + 1];

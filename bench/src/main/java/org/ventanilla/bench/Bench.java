@@ -78,7 +78,9 @@ public final class Bench {
       results.part("email", () -> List.of(EmailIngestBench.run(client, count)));
     }
     if (latency) {
-      results.part("latency", () -> List.of(MailLatencyBench.idle(client, 50)));
+      results.part(
+          "latency",
+          () -> List.of(MailLatencyBench.idle(client, 50), MailLatencyBench.poll(client, 50)));
     }
     int tickets = Integer.parseInt(arg(args, "--tickets", arg(args, "--search-tickets", "100000")));
     long messages = Long.parseLong(arg(args, "--messages", String.valueOf(tickets * 10L)));
@@ -223,7 +225,7 @@ public final class Bench {
                             + xmx)));
   }
 
-  private static String arg(String[] args, String name, String fallback) {
+  static String arg(String[] args, String name, String fallback) {
     for (int i = 0; i < args.length - 1; i++) {
       if (args[i].equals(name)) {
         return args[i + 1];

@@ -165,6 +165,9 @@ public class EmailChannelService {
     if (request.processedFolder() != null) {
       channel.changeProcessedFolder(request.processedFolder());
     }
+    if (request.signature() != null) {
+      channel.changeSignature(request.signature());
+    }
     if (request.oauth() != null) {
       channel.configureOAuth(request.oauth(), seal(request.oauth().clientSecret()));
     }

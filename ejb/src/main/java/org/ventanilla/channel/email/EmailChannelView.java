@@ -16,6 +16,7 @@ public record EmailChannelView(
     Server smtp,
     String processedFolder,
     OAuth oauth,
+    String signature,
     ChannelHealth health)
     implements ChannelView {
 
@@ -80,6 +81,7 @@ public record EmailChannelView(
                 c.oauthAuthorizationEndpoint(),
                 c.oauthTokenEndpoint(),
                 c.oauthScopeList()),
+        c.getSignature(),
         ChannelHealth.of(c, c.mailMode(java.time.Instant.now()), c.oauthHealth()));
   }
 }

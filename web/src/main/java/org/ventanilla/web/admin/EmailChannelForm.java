@@ -38,6 +38,7 @@ public class EmailChannelForm extends ChannelForm<EmailChannelView> {
   private Integer pollSeconds = 60;
   private boolean active = true;
   private String processedFolder;
+  private String signature;
   private String oauthProvider;
   private String oauthHealth;
   private String redirectUri;
@@ -86,7 +87,8 @@ public class EmailChannelForm extends ChannelForm<EmailChannelView> {
         smtp.toMailServer(),
         processedFolder == null ? "" : processedFolder,
         getId() == null ? null : active,
-        null);
+        null,
+        signature == null ? "" : signature);
   }
 
   /** A new mailbox opens as itself, so that it can be tested right away. */
@@ -150,6 +152,7 @@ public class EmailChannelForm extends ChannelForm<EmailChannelView> {
     pollSeconds = view.pollSeconds();
     active = view.active();
     processedFolder = view.processedFolder();
+    signature = view.signature();
     imap.show(view.imap());
     smtp.show(view.smtp());
     oauthProvider = view.oauth() == null ? null : view.oauth().provider();
@@ -297,6 +300,14 @@ public class EmailChannelForm extends ChannelForm<EmailChannelView> {
 
   public void setActive(boolean active) {
     this.active = active;
+  }
+
+  public String getSignature() {
+    return signature;
+  }
+
+  public void setSignature(String signature) {
+    this.signature = signature;
   }
 
   public String getProcessedFolder() {

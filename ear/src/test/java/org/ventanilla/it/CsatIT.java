@@ -1,6 +1,7 @@
 package org.ventanilla.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
@@ -203,6 +204,47 @@ class CsatIT {
     Api.Response csv = admin.send("GET", "reports/csat.csv", null, Map.of("Accept", "text/csv"));
     assertEquals(200, csv.status());
     assertTrue(csv.body().startsWith("group,key,sent,answered,responseRate,averageScore"));
+  }
+
+  @Test
+  @DisplayName(
+      "agents see that the survey went out (channel, time), never its token or link: not in the"
+          + " ticket's JSON, the inbox list nor the ticket page; the customer's mail has the link")
+  void agentsNeverSeeTheSurveyToken() throws Exception {
+    long id = mailTicket();
+    assertEquals(200, admin.patch("tickets/" + id, "{\"status\":\"resolved\"}", Map.of()).status());
+    MimeMessage[] received = mail.received(customer, 1, Duration.ofSeconds(20));
+    assertEquals(1, received.length, "the customer got the survey");
+    String mailBody = (String) received[0].getContent();
+    Matcher link = LINK.matcher(mailBody);
+    assertTrue(link.find(), "the customer's copy carries the link: " + mailBody);
+    String token = link.group(1);
+
+    Api.Response ticket = admin.get("tickets/" + id);
+    assertEquals(200, ticket.status());
+    assertFalse(ticket.body().contains(token), ticket::body);
+    assertFalse(ticket.body().contains("/survey/"), ticket::body);
+    JsonObject sent =
+        ticket.object().getJsonArray("messages").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(m -> m.getString("text", "").contains("survey sent"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no survey message: " + ticket.body()));
+    assertEquals("email", sent.getString("channel"), sent::toString);
+    assertFalse(sent.isNull("createdAt"), sent::toString);
+    Api.Response list = admin.get("tickets?status=resolved&size=100");
+    assertFalse(list.body().contains(token), "the inbox list carries no token");
+
+    HttpResponse<String> page =
+        HostileSupport.WebSession.signIn(Api.ADMIN, Api.adminPassword())
+            .get("ticket.xhtml?id=" + id);
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("survey sent"), "the page tells the survey went out");
+    assertFalse(page.body().contains(token), "the ticket page carries no token");
+    assertFalse(page.body().contains("/survey/"), "the ticket page carries no survey link");
+
+    // The link works for the customer all the same.
+    assertEquals(200, page("GET", token, null).statusCode());
   }
 
   @Test

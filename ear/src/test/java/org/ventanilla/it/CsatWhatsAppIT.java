@@ -1,6 +1,7 @@
 package org.ventanilla.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ventanilla.it.Eventually.await;
 import static org.ventanilla.it.MetaWebhooks.deliver;
@@ -138,6 +139,7 @@ class CsatWhatsAppIT {
     assertEquals(3, buttons.size());
     String happy = buttons.getJsonObject(2).getJsonObject("reply").getString("id");
     assertTrue(happy.matches("csat:[A-Za-z0-9_-]{43}:5"), happy);
+    noTokenForAgents(id, happy.split(":")[1]);
 
     deliver(number, payload(number, waId, buttonReply(waId, wamid(), happy)));
     JsonObject ticket =
@@ -197,7 +199,18 @@ class CsatWhatsAppIT {
     assertEquals("url", button.getString("sub_type"));
     String token = button.getJsonArray("parameters").getJsonObject(0).getString("text");
     assertTrue(token.matches("[A-Za-z0-9_-]{43}"), token);
+    noTokenForAgents(id, token);
     assertEquals(
         JsonValue.NULL, admin.get("tickets/" + id).object().getJsonObject("csat").get("score"));
+  }
+
+  /** The customer's copy carries the token; the ticket agents read says only that it was sent. */
+  private void noTokenForAgents(long id, String token) {
+    Api.Response ticket = admin.get("tickets/" + id);
+    assertFalse(ticket.body().contains(token), ticket::body);
+    assertFalse(ticket.body().contains("/survey/"), ticket::body);
+    assertTrue(
+        ticket.body().contains("¿Cómo te atendimos?"),
+        "the survey shows as sent: " + ticket.body());
   }
 }

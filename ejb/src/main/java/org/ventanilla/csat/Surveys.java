@@ -14,21 +14,20 @@ import java.util.Optional;
 import org.ventanilla.common.NotFoundException;
 import org.ventanilla.platform.Settings;
 import org.ventanilla.ticket.Message;
-import org.ventanilla.ticket.ReplyChannels;
 import org.ventanilla.ticket.Ticket;
 import org.ventanilla.ticket.TicketRepository;
 import org.ventanilla.ticket.TicketResolved;
 
 /**
  * Sends the survey when a ticket is resolved and records the answer, in the caller's transaction.
- * The invitation is a message on the conversation, queued in the channel's outbox like a reply.
+ * The invitation is a message on the conversation, queued in the channel's outbox like a reply; the
+ * message says only that it was sent, the channel's copy for the customer carries the token.
  */
 @ApplicationScoped
 public class Surveys {
 
   @PersistenceContext EntityManager em;
   @Inject TicketRepository tickets;
-  @Inject ReplyChannels channels;
   @Inject @Any Instance<SurveyInvitation> invitations;
   @Inject Event<CsatAnswered> answered;
   @Inject Clock clock;
@@ -45,26 +44,17 @@ public class Surveys {
     if (!settings.isEnabled() || !ticket.canBeSurveyed() || ticket.getSourceId() == null) {
       return;
     }
+    Optional<SurveyInvitation> invitation = invitation(ticket);
+    if (invitation.isEmpty()) {
+      return;
+    }
     Instant now = resolved.at();
     String token = SurveyTokens.newToken();
-    String link = publicUrl() + "/survey/" + token;
-    Optional<SurveyInvitation> special = invitation(ticket);
-    String text =
-        special.isPresent()
-            ? special.get().text(ticket, link, now)
-            : "¿Cómo te atendimos? Cuéntanos en un clic: "
-                + link
-                + "\n\nHow did we do? Tell us in one click: "
-                + link;
-    Message message = ticket.inviteToSurvey(text, now);
+    Message message = ticket.inviteToSurvey(invitation.get().text(ticket, now), now);
     tickets.add(message);
     em.persist(new Survey(ticket, SurveyTokens.hash(token), "es", now));
     tickets.flush();
-    if (special.isPresent()) {
-      special.get().send(ticket, message, token, settings, now);
-    } else {
-      channels.of(ticket).send(ticket, message, now);
-    }
+    invitation.get().send(ticket, message, token, settings, now);
   }
 
   private Optional<SurveyInvitation> invitation(Ticket ticket) {
@@ -74,6 +64,11 @@ public class Surveys {
       }
     }
     return Optional.empty();
+  }
+
+  /** The survey page of {@code token}, for the customer's copy only. */
+  public static String link(String token) {
+    return publicUrl() + "/survey/" + token;
   }
 
   /** Links in invitations start with VENTANILLA_PUBLIC_URL. */

@@ -46,6 +46,7 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
   @Inject SecretBox secrets;
   @Inject OAuthTokens tokens;
   @Inject AttachmentStore store;
+  @jakarta.persistence.PersistenceContext jakarta.persistence.EntityManager em;
 
   @Override
   public ChannelType type() {
@@ -71,7 +72,10 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
       lastInbound = null;
       references = List.of();
     }
-    MailBody body = body(message, mailbox, lastInbound);
+    // A survey's mail carries its link; the ticket's message only says it was sent.
+    SurveyMail survey = em.find(SurveyMail.class, message.getId());
+    MailBody body =
+        survey != null ? new MailBody(survey.getText(), null) : body(message, mailbox, lastInbound);
     return new OutgoingMail(
         mailbox.getSmtpHost(),
         mailbox.getSmtpPort(),

@@ -44,10 +44,11 @@ public class WhatsAppSurveys implements SurveyInvitation {
   }
 
   @Override
-  public String text(Ticket ticket, String link, Instant now) {
+  public String text(Ticket ticket, Instant now) {
+    // Outside the window the link goes only in the template's button, never in the ticket's text.
     return CustomerServiceWindow.isOpen(ticket.getLastInboundAt(), now)
         ? "¿Cómo te atendimos? 😞 / 😐 / 😀"
-        : "¿Cómo te atendimos? / How did we do? " + link;
+        : "¿Cómo te atendimos? / How did we do? (template, survey link)";
   }
 
   @Override

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +48,25 @@ public class ChannelRepository {
   public <C extends Channel> C lock(C channel) {
     em.lock(channel, LockModeType.PESSIMISTIC_WRITE);
     return channel;
+  }
+
+  /**
+   * Counts messages received and records the check as a success, in one statement run after this
+   * transaction's other writes: concurrent filers then take the channel row last and only until
+   * they commit, and no version bump makes one filer's batch fail on another's (the counters are no
+   * admin's edit to protect).
+   */
+  public void recordReceived(long channelId, int received, Instant at) {
+    em.flush();
+    OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    em.createNativeQuery(
+            "UPDATE channel SET received_count = received_count + ?, last_checked_at = ?,"
+                + " last_success_at = ?, consecutive_failures = 0 WHERE id = ?")
+        .setParameter(1, received)
+        .setParameter(2, when)
+        .setParameter(3, when)
+        .setParameter(4, channelId)
+        .executeUpdate();
   }
 
   public long ticketCount(Channel channel) {

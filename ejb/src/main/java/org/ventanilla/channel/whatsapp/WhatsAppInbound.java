@@ -14,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.logging.Logger;
+import org.ventanilla.channel.ChannelRepository;
 import org.ventanilla.channel.SecretBox;
 import org.ventanilla.channel.whatsapp.MediaDownloader.StoredFile;
 import org.ventanilla.channel.whatsapp.WebhookEvents.Inbound;
@@ -39,6 +41,7 @@ public class WhatsAppInbound {
   static final Duration STATUS_GRACE = Duration.ofMinutes(2);
 
   @Inject WhatsAppRepository whatsapp;
+  @Inject ChannelRepository channelRows;
   @Inject TicketRepository tickets;
   @Inject WhatsAppFiling messages;
   @Inject SecretBox secrets;
@@ -119,7 +122,7 @@ public class WhatsAppInbound {
             active.stream().map(WhatsAppChannel::getId).toList());
     Map<Long, WhatsAppChannel> channels = new HashMap<>();
     List<MediaRetry> retries = new ArrayList<>();
-    Map<Long, Integer> receivedByChannel = new HashMap<>();
+    Map<Long, Integer> receivedByChannel = new TreeMap<>(); // channel rows in id order
     PayloadEvents.Handler handler =
         new PayloadEvents.Handler() {
           @Override
@@ -173,15 +176,9 @@ public class WhatsAppInbound {
       whatsapp.flush();
       retries.forEach(whatsapp::add);
     }
+    // Last: every filer takes the channel rows after its tickets (a deadlock else).
     receivedByChannel.forEach(
-        (channelId, received) ->
-            whatsapp
-                .channel(channelId)
-                .ifPresent(
-                    c -> {
-                      c.recordSuccess(now);
-                      c.countReceived(received);
-                    }));
+        (channelId, received) -> channelRows.recordReceived(channelId, received, now));
     return new Batch(payloads.size(), withMedia);
   }
 
@@ -259,13 +256,7 @@ public class WhatsAppInbound {
             p -> {
               p.processed(clock.instant());
               if (received > 0) {
-                whatsapp
-                    .channel(p.getChannelId())
-                    .ifPresent(
-                        c -> {
-                          c.recordSuccess(clock.instant());
-                          c.countReceived(received);
-                        });
+                channelRows.recordReceived(p.getChannelId(), received, clock.instant());
               }
             });
   }

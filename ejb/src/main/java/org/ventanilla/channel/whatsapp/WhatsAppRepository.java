@@ -2,6 +2,7 @@ package org.ventanilla.channel.whatsapp;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -57,6 +58,22 @@ public class WhatsAppRepository {
    * so two servers never file the same payloads at once.
    */
   public List<WebhookPayload> claimDuePayloads(Instant now, int limit) {
+    List<Long> ids = duePayloads(now, limit);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "SELECT p FROM WebhookPayload p WHERE p.id IN :ids ORDER BY p.id", WebhookPayload.class)
+        .setParameter("ids", ids)
+        .getResultList();
+  }
+
+  /**
+   * Due payloads no filer holds right now, locked until this transaction ends: those another
+   * filer's batch has claimed are left to it, so filing them one by one does not collide with that
+   * batch (a duplicate wamid, a deadlock on the payload row).
+   */
+  public List<Long> duePayloads(Instant now, int limit) {
     @SuppressWarnings("unchecked")
     List<Number> ids =
         em.createNativeQuery(
@@ -66,24 +83,7 @@ public class WhatsAppRepository {
                     + " ROWS ONLY FOR UPDATE SKIP LOCKED")
             .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
             .getResultList();
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    return em.createQuery(
-            "SELECT p FROM WebhookPayload p WHERE p.id IN :ids ORDER BY p.id", WebhookPayload.class)
-        .setParameter("ids", ids.stream().map(Number::longValue).toList())
-        .getResultList();
-  }
-
-  public List<Long> duePayloads(Instant now, int limit) {
-    return em.createQuery(
-            "SELECT p.id FROM WebhookPayload p WHERE p.status = :received"
-                + " AND p.nextAttemptAt <= :now ORDER BY p.id",
-            Long.class)
-        .setParameter("received", WebhookPayload.Status.RECEIVED)
-        .setParameter("now", now)
-        .setMaxResults(limit)
-        .getResultList();
+    return ids.stream().map(Number::longValue).toList();
   }
 
   public List<Long> dueMediaRetries(Instant now, int limit) {
@@ -134,7 +134,10 @@ public class WhatsAppRepository {
 
   /**
    * The newest ticket of each of these customers on each of these numbers, keyed by [customer id,
-   * channel id]: what {@link #latestTicket} gives, for a whole batch in one query.
+   * channel id]: what {@link #latestTicket} gives, for a whole batch in one query. The tickets are
+   * read locked, in id order, until the batch commits: two filers whose batches share customers
+   * then wait for each other at this query (never holding one ticket while waiting for another in a
+   * different order), and neither has read a version the other is about to change.
    */
   public Map<List<Long>, Ticket> latestTickets(
       Collection<Customer> customers, Collection<Long> channelIds) {
@@ -145,8 +148,9 @@ public class WhatsAppRepository {
     em.createQuery(
             "SELECT t FROM Ticket t WHERE t.customer IN :cs AND t.sourceId IN :chs"
                 + " AND t.createdAt = (SELECT MAX(t2.createdAt) FROM Ticket t2"
-                + " WHERE t2.customer = t.customer AND t2.sourceId = t.sourceId)",
+                + " WHERE t2.customer = t.customer AND t2.sourceId = t.sourceId) ORDER BY t.id",
             Ticket.class)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .setParameter("cs", List.copyOf(customers))
         .setParameter("chs", List.copyOf(channelIds))
         .getResultList()

@@ -3,6 +3,10 @@ package org.ventanilla.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +16,8 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,9 +42,21 @@ class AccessibilityWalkIT {
 
   private final Api api = Api.asAdmin();
 
+  private static CloudApiStandIn cloud;
+
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
     return Deployments.ear();
+  }
+
+  @BeforeAll
+  static void startStandIn() throws IOException {
+    cloud = new CloudApiStandIn();
+  }
+
+  @AfterAll
+  static void stopStandIn() {
+    cloud.close();
   }
 
   @Test
@@ -67,6 +85,14 @@ class AccessibilityWalkIT {
     assertEquals(201, ticket.status(), ticket::toString);
     long id = ticket.object().getJsonNumber("id").longValue();
     assertEquals(201, api.post("tickets/" + id + "/notes", "{\"text\":\"Nota interna\"}").status());
+    Api.Response withFiles =
+        new FormPost()
+            .field("text", "Adjunto la factura y la foto.")
+            .file("factura.pdf", "application/pdf", ReplyAttachmentsIT.PDF)
+            .file("foto.png", "image/png", UploadApiIT.PNG)
+            .post("tickets/" + id + "/replies");
+    assertEquals(201, withFiles.status(), withFiles::toString);
+    long whatsapp = whatsAppTicketWithClosedWindow(suffix);
 
     Map<String, String> agentPages = new LinkedHashMap<>();
     agentPages.put("inbox", "index.xhtml");
@@ -93,7 +119,7 @@ class AccessibilityWalkIT {
           browser.signIn(agent, password);
           browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inbox:tickets")));
           walk(browser, agentPages, "agent", tag, problems);
-          states(browser, id, "agent-" + tag, problems);
+          states(browser, id, whatsapp, "agent-" + tag, problems);
         }
         try (Browser browser = Browser.open(language)) {
           browser.driver.manage().window().setSize(size);
@@ -106,12 +132,56 @@ class AccessibilityWalkIT {
     assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
   }
 
-  /** The states a page is in after a click: agent menu and bulk toolbar open, properties shown. */
-  private static void states(Browser browser, long ticket, String tag, List<String> problems)
+  /**
+   * A WhatsApp ticket whose customer last wrote two days ago (the 24 h window is closed, so the
+   * composer offers templates only), with a document the customer sent.
+   */
+  private static long whatsAppTicketWithClosedWindow(String suffix) {
+    CloudApiStandIn.WhatsAppNumber number = HostileSupport.newNumber(cloud.baseUrl());
+    String waId = HostileSupport.newWaId();
+    long twoDaysAgo = Instant.now().minus(Duration.ofDays(2)).getEpochSecond();
+    byte[] file = ("Presupuesto " + suffix).getBytes(StandardCharsets.UTF_8);
+    cloud.addMedia("MEDIA" + suffix, file, "application/pdf");
+    MetaWebhooks.deliver(
+        number,
+        HostileSupport.payload(
+            number,
+            waId,
+            "Marta " + suffix,
+            """
+            {"from":"%s","id":"%s","timestamp":"%d","type":"document","document":{"id":"MEDIA%s","mime_type":"application/pdf","sha256":"%s","filename":"presupuesto.pdf","caption":"¿Hay novedades?"}}"""
+                .formatted(
+                    waId,
+                    HostileSupport.wamid(),
+                    twoDaysAgo,
+                    suffix,
+                    CloudApiStandIn.sha256(file))));
+    return Eventually.await(
+        "the WhatsApp ticket with its document stored",
+        () ->
+            HostileSupport.ticketsOf("+" + waId).stream()
+                .filter(
+                    t ->
+                        t.getJsonArray("messages").stream()
+                            .flatMap(m -> m.asJsonObject().getJsonArray("attachments").stream())
+                            .anyMatch(a -> a.asJsonObject().getJsonNumber("size").longValue() > 0))
+                .map(t -> t.getJsonNumber("id").longValue())
+                .findFirst(),
+        Duration.ofSeconds(20));
+  }
+
+  /**
+   * The states a page is in after a click: agent menu, bulk toolbar and confirm dialogs open,
+   * properties shown, the snooze menu open, a WhatsApp ticket whose window closed.
+   */
+  private static void states(
+      Browser browser, long ticket, long whatsapp, String tag, List<String> problems)
       throws Exception {
     browser.driver.get(Api.baseUrl() + "index.xhtml");
     browser.inAgentMenu("nav-profile");
     check(browser, "inbox-agent-menu", tag, problems);
+    // A fresh inbox: the open agent menu would cover the bulk toolbar's buttons.
+    browser.driver.get(Api.baseUrl() + "index.xhtml");
     browser
         .wait
         .until(
@@ -120,13 +190,37 @@ class AccessibilityWalkIT {
         .click();
     browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inbox:bulk-count")));
     check(browser, "inbox-bulk", tag, problems);
+    browser.driver.findElement(By.id("inbox:bulk-merge")).click();
+    browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inbox:merge-confirm")));
+    check(browser, "inbox-merge-confirm", tag, problems);
+
     browser.driver.get(Api.baseUrl() + "ticket.xhtml?id=" + ticket);
+    showProperties(browser);
+    check(browser, "ticket-properties", tag, problems);
+    browser.driver.findElement(By.id("ticket:snooze-menu_button")).click();
+    browser.wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.id("ticket:snooze-menu_menu")));
+    check(browser, "ticket-snooze-menu", tag, problems);
+    browser.driver.findElement(By.id("ticket:snooze-menu_button")).click();
+    browser.wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(By.id("ticket:snooze-menu_menu")));
+    browser.driver.findElement(By.id("ticket:merge-ticket")).click();
+    browser.wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+    check(browser, "ticket-merge-confirm", tag, problems);
+
+    browser.driver.get(Api.baseUrl() + "ticket.xhtml?id=" + whatsapp);
+    browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ticket:timeline")));
+    check(browser, "ticket-whatsapp-closed", tag, problems);
+  }
+
+  /** On a phone the properties sit behind a button; on a laptop they are always shown. */
+  private static void showProperties(Browser browser) {
     var toggle = browser.driver.findElement(By.id("properties-toggle"));
     if (toggle.isDisplayed()) {
       toggle.click();
-      browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ticket-sidebar")));
-      check(browser, "ticket-properties", tag, problems);
     }
+    browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ticket-sidebar")));
   }
 
   private static void walk(

@@ -93,10 +93,12 @@ class AccessibilityWalkIT {
             .post("tickets/" + id + "/replies");
     assertEquals(201, withFiles.status(), withFiles::toString);
     long whatsapp = whatsAppTicketWithClosedWindow(suffix);
+    long mailWithFiles = mailTicketWithFiles(suffix);
 
     Map<String, String> agentPages = new LinkedHashMap<>();
     agentPages.put("inbox", "index.xhtml");
     agentPages.put("ticket", "ticket.xhtml?id=" + id);
+    agentPages.put("ticket-mail-files", "ticket.xhtml?id=" + mailWithFiles);
     agentPages.put("search", "search.xhtml?q=Accesible");
     agentPages.put("reports", "reports.xhtml");
     agentPages.put("templates", "templates.xhtml");
@@ -130,6 +132,47 @@ class AccessibilityWalkIT {
       }
     }
     assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+  }
+
+  /** A ticket from a customer's mail with a PDF attached, fetched from a mailbox over IMAP. */
+  private static long mailTicketWithFiles(String suffix) {
+    String mailbox = "walk-" + suffix + "@example.com";
+    String customer = "files-" + suffix + "@example.org";
+    try (MailServer mail = MailServer.start()) {
+      mail.addMailbox(mailbox, "mailbox-secret");
+      Api admin = Api.asAdmin();
+      Api.Response channel =
+          admin.post(
+              "channels",
+              """
+              {"type":"email","name":"Walk %s","address":"%s","pollSeconds":3600,
+               "imap":{"host":"127.0.0.1","port":%d,"security":"none","username":"%s","password":"mailbox-secret","folder":"INBOX"},
+               "smtp":{"host":"127.0.0.1","port":%d,"security":"none"}}"""
+                  .formatted(suffix, mailbox, mail.imapPort(), mailbox, mail.smtpPort()));
+      assertEquals(201, channel.status(), channel::toString);
+      long channelId = channel.object().getJsonNumber("id").longValue();
+      String pdf = java.util.Base64.getMimeEncoder().encodeToString(ReplyAttachmentsIT.PDF);
+      mail.deliver(
+          mailbox,
+          ("Message-ID: <walk-%s@client.example.org>\nFrom: %s\nTo: %s\nSubject: Factura %s\n"
+                  + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n"
+                  + "--b\nContent-Type: text/plain; charset=UTF-8\n\nOs adjunto la factura.\n"
+                  + "--b\nContent-Type: application/pdf; name=\"factura.pdf\"\n"
+                  + "Content-Disposition: attachment; filename=\"factura.pdf\"\n"
+                  + "Content-Transfer-Encoding: base64\n\n%s\n--b--\n")
+              .formatted(suffix, customer, mailbox, suffix, pdf));
+      long ticket =
+          Eventually.await(
+              "the customer's mail with its file filed as a ticket",
+              () -> {
+                admin.post("channels/" + channelId + "/poll", null);
+                return HostileSupport.ticketsOf(customer).stream()
+                    .map(t -> t.getJsonNumber("id").longValue())
+                    .findFirst();
+              },
+              Duration.ofSeconds(20));
+      return ticket;
+    }
   }
 
   /**

@@ -97,6 +97,26 @@ public final class Browser implements AutoCloseable {
         org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(By.id(id)));
   }
 
+  /**
+   * Grants the notification permission to the site at {@code baseUrl}, as the agent's "Allow"
+   * would: Chrome itself then answers {@code Notification.permission === 'granted'}.
+   */
+  public void grantNotifications(String baseUrl) {
+    java.net.URI uri = java.net.URI.create(baseUrl);
+    String origin = uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
+    ((ChromeDriver) driver)
+        .executeCdpCommand(
+            "Browser.grantPermissions",
+            java.util.Map.of("origin", origin, "permissions", java.util.List.of("notifications")));
+  }
+
+  /** Runs this script in every page before the page's own scripts (CDP). */
+  public void beforeEveryPage(String script) {
+    ((ChromeDriver) driver)
+        .executeCdpCommand(
+            "Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", script));
+  }
+
   /** Picks an option of a PrimeFaces select menu the way a user does: open it, click the label. */
   public void choose(String id, String label) {
     By option = By.xpath("//div[@id='" + id + "_panel']//li[normalize-space()='" + label + "']");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -19,21 +18,37 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * A second agent assigns a ticket to the first: the first agent's open page shows a browser
- * notification for it within the alert poll's delay, and the title counts their unread message.
+ * A second agent, in a second browser, assigns a ticket to the first from the ticket page: the
+ * first agent's open inbox shows a real browser notification for it within the alert poll's delay
+ * (Chrome's permission granted by the test), and the title counts their unread message.
  */
 @ExtendWith({ArquillianExtension.class, Browser.ScreenshotOnFailure.class})
 class NotificationBrowserIT {
 
-  /** Stands in for the browser's Notification, permission granted, recording what is shown. */
-  private static final String HOOK =
+  /**
+   * Wraps Chrome's own Notification to record each one made (and whether Chrome showed it or failed
+   * to), still creating the real one; permission and requestPermission stay Chrome's.
+   */
+  private static final String RECORDER =
       """
-      window.__shown = [];
-      window.Notification = function (title, options) {
-        window.__shown.push(title + ' | ' + (options && options.body));
-      };
-      window.Notification.permission = 'granted';
-      window.Notification.requestPermission = function () { return Promise.resolve('granted'); };
+      (function () {
+        const Real = window.Notification;
+        if (!Real) { return; }
+        window.__made = [];
+        window.__shown = [];
+        window.__failed = [];
+        function Recording(title, options) {
+          const real = new Real(title, options);
+          window.__made.push(title + ' | ' + (options && options.body));
+          real.addEventListener('show', () => window.__shown.push(title));
+          real.addEventListener('error', () => window.__failed.push(title));
+          return real;
+        }
+        Recording.prototype = Real.prototype;
+        Object.defineProperty(Recording, 'permission', { get: () => Real.permission });
+        Recording.requestPermission = (...args) => Real.requestPermission(...args);
+        window.Notification = Recording;
+      })();
       """;
 
   @Deployment(testable = false)
@@ -73,34 +88,48 @@ class NotificationBrowserIT {
     long id = created.object().getJsonNumber("id").longValue();
 
     try (Browser browser = Browser.open("es")) {
+      browser.grantNotifications(Api.baseUrl());
+      browser.beforeEveryPage(RECORDER);
       browser.signIn(first, password);
       browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inbox:tickets")));
       JavascriptExecutor js = (JavascriptExecutor) browser.driver;
-      js.executeScript(HOOK);
+      assertEquals(
+          "granted",
+          js.executeScript("return Notification.permission;"),
+          "Chrome itself reports the permission the test granted");
       // The page's first poll sets where its news start.
       browser.wait.until(
           d ->
               Boolean.TRUE.equals(
                   js.executeScript("return window.ventanillaAlertsReady === true;")));
 
-      Api.Response assigned =
-          Api.as(second, password)
-              .patch("tickets/" + id, "{\"assignee\":\"" + first + "\"}", Map.of());
-      assertEquals(200, assigned.status(), assigned::toString);
+      try (Browser colleague = Browser.open("es")) {
+        colleague.signIn(second, password);
+        colleague.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inbox:tickets")));
+        colleague.driver.get(Api.baseUrl() + "ticket.xhtml?id=" + id);
+        colleague.choose("ticket:assignee", first);
+        colleague.driver.findElement(By.id("ticket:save")).click();
+        colleague.wait.until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("ticket:activity"), first));
+      }
 
-      String shown =
+      String made =
           Eventually.await(
               "a notification for " + subject,
               () -> {
                 @SuppressWarnings("unchecked")
-                List<Object> all = (List<Object>) js.executeScript("return window.__shown;");
+                List<Object> all = (List<Object>) js.executeScript("return window.__made;");
                 return all.stream()
                     .map(String::valueOf)
                     .filter(s -> s.contains(subject))
                     .findFirst();
               },
               Duration.ofSeconds(10));
-      assertTrue(shown.startsWith("Te han asignado · #"), shown);
+      assertTrue(made.startsWith("Te han asignado · #"), made);
+      assertEquals(
+          List.of(),
+          js.executeScript("return window.__failed;"),
+          "Chrome raised no error for the notification");
       Eventually.await(
           "the unread count in the title",
           () -> Optional.of(browser.driver.getTitle()).filter(t -> t.startsWith("(1) ")),

@@ -3,7 +3,6 @@ package org.ventanilla.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +15,10 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -42,21 +40,11 @@ class AccessibilityWalkIT {
 
   private final Api api = Api.asAdmin();
 
-  private static CloudApiStandIn cloud;
+  @RegisterExtension static final CloudApiStandIn cloud = CloudApiStandIn.perClass();
 
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
     return Deployments.ear();
-  }
-
-  @BeforeAll
-  static void startStandIn() throws IOException {
-    cloud = new CloudApiStandIn();
-  }
-
-  @AfterAll
-  static void stopStandIn() {
-    cloud.close();
   }
 
   @Test
@@ -135,22 +123,14 @@ class AccessibilityWalkIT {
   }
 
   /** A ticket from a customer's mail with a PDF attached, fetched from a mailbox over IMAP. */
-  private static long mailTicketWithFiles(String suffix) {
+  private static long mailTicketWithFiles(String suffix) throws InterruptedException {
     String mailbox = "walk-" + suffix + "@example.com";
     String customer = "files-" + suffix + "@example.org";
     try (MailServer mail = MailServer.start()) {
       mail.addMailbox(mailbox, "mailbox-secret");
-      Api admin = Api.asAdmin();
-      Api.Response channel =
-          admin.post(
-              "channels",
-              """
-              {"type":"email","name":"Walk %s","address":"%s","pollSeconds":3600,
-               "imap":{"host":"127.0.0.1","port":%d,"security":"none","username":"%s","password":"mailbox-secret","folder":"INBOX"},
-               "smtp":{"host":"127.0.0.1","port":%d,"security":"none"}}"""
-                  .formatted(suffix, mailbox, mail.imapPort(), mailbox, mail.smtpPort()));
-      assertEquals(201, channel.status(), channel::toString);
-      long channelId = channel.object().getJsonNumber("id").longValue();
+      EmailChannelFixture channel =
+          EmailChannelFixture.create(
+              Api.asAdmin(), mailbox, "mailbox-secret", mail.imapPort(), mail.smtpPort());
       String pdf = java.util.Base64.getMimeEncoder().encodeToString(ReplyAttachmentsIT.PDF);
       mail.deliver(
           mailbox,
@@ -161,17 +141,7 @@ class AccessibilityWalkIT {
                   + "Content-Disposition: attachment; filename=\"factura.pdf\"\n"
                   + "Content-Transfer-Encoding: base64\n\n%s\n--b--\n")
               .formatted(suffix, customer, mailbox, suffix, pdf));
-      long ticket =
-          Eventually.await(
-              "the customer's mail with its file filed as a ticket",
-              () -> {
-                admin.post("channels/" + channelId + "/poll", null);
-                return HostileSupport.ticketsOf(customer).stream()
-                    .map(t -> t.getJsonNumber("id").longValue())
-                    .findFirst();
-              },
-              Duration.ofSeconds(20));
-      return ticket;
+      return channel.firstTicketOf(customer);
     }
   }
 

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -20,13 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Plays Meta's Cloud API on 127.0.0.1 (a free port) for the tests: the messages endpoint answers
  * like the real one (or as scripted: a 503, a 131047), the Media API hands out URLs to files it
  * holds, and every request is recorded.
  */
-public final class CloudApiStandIn implements AutoCloseable {
+public final class CloudApiStandIn implements AutoCloseable, AfterAllCallback {
 
   public static final String TOKEN = "EAAG-test-token";
 
@@ -80,6 +83,23 @@ public final class CloudApiStandIn implements AutoCloseable {
   private final Map<String, Answer> outages = new ConcurrentHashMap<>();
   private final Map<String, List<String>> accountTemplates = new ConcurrentHashMap<>();
   private volatile int templatePageSize = 2;
+
+  /**
+   * A stand-in for one test class, started as the class loads and stopped after its tests:
+   * {@code @RegisterExtension static final CloudApiStandIn cloud = CloudApiStandIn.perClass();}
+   */
+  public static CloudApiStandIn perClass() {
+    try {
+      return new CloudApiStandIn();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
 
   public CloudApiStandIn() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

@@ -10,7 +10,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,10 +21,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ventanilla.it.CloudApiStandIn.WhatsAppNumber;
 
 /** The survey on WhatsApp: buttons inside the 24-hour window, a template outside it. */
@@ -33,7 +32,7 @@ import org.ventanilla.it.CloudApiStandIn.WhatsAppNumber;
 class CsatWhatsAppIT {
 
   private static final Duration DEADLINE = Duration.ofSeconds(20);
-  private static CloudApiStandIn cloud;
+  @RegisterExtension static final CloudApiStandIn cloud = CloudApiStandIn.perClass();
   private final Api admin = Api.asAdmin();
 
   @Deployment(testable = false)
@@ -47,16 +46,6 @@ class CsatWhatsAppIT {
   @AfterAll
   static void surveysOffAgain() {
     Api.asAdmin().send("PUT", "settings/csat", "{\"enabled\":false}", Map.of());
-  }
-
-  @BeforeAll
-  static void startStandIn() throws IOException {
-    cloud = new CloudApiStandIn();
-  }
-
-  @AfterAll
-  static void stopStandIn() {
-    cloud.close();
   }
 
   private static String newWaId() {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,11 +15,10 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
@@ -37,21 +35,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @ExtendWith({ArquillianExtension.class, Browser.ScreenshotOnFailure.class})
 class HostileInputBrowserIT {
 
-  private static CloudApiStandIn cloud;
+  @RegisterExtension static final CloudApiStandIn cloud = CloudApiStandIn.perClass();
 
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
     return Deployments.ear();
-  }
-
-  @BeforeAll
-  static void startStandIn() throws IOException {
-    cloud = new CloudApiStandIn();
-  }
-
-  @AfterAll
-  static void stopStandIn() {
-    cloud.close();
   }
 
   private static String pwn(String where) {

@@ -41,11 +41,10 @@ import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ventanilla.it.CloudApiStandIn.WhatsAppNumber;
 import org.ventanilla.it.HostileSupport.WebSession;
 
@@ -62,23 +61,13 @@ class HostileInputIT {
   private static final Duration DEADLINE = Duration.ofSeconds(20);
   private static final int WEBHOOK_LIMIT = 1024 * 1024;
 
-  private static CloudApiStandIn cloud;
+  @RegisterExtension static final CloudApiStandIn cloud = CloudApiStandIn.perClass();
 
   private final Api admin = Api.asAdmin();
 
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
     return Deployments.ear();
-  }
-
-  @BeforeAll
-  static void startStandIn() throws IOException {
-    cloud = new CloudApiStandIn();
-  }
-
-  @AfterAll
-  static void stopStandIn() {
-    cloud.close();
   }
 
   /** A text message from a new customer lands on a ticket: the webhook still works. */

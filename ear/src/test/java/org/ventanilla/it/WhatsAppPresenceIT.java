@@ -8,7 +8,6 @@ import static org.ventanilla.it.Eventually.await;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +17,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ventanilla.it.CloudApiStandIn.WhatsAppNumber;
 
 /**
@@ -35,23 +33,13 @@ class WhatsAppPresenceIT {
 
   private static final Duration DEADLINE = Duration.ofSeconds(20);
 
-  private static CloudApiStandIn cloud;
+  @RegisterExtension static final CloudApiStandIn cloud = CloudApiStandIn.perClass();
 
   private final Api admin = Api.asAdmin();
 
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
     return Deployments.ear();
-  }
-
-  @BeforeAll
-  static void startStandIn() throws IOException {
-    cloud = new CloudApiStandIn();
-  }
-
-  @AfterAll
-  static void stopStandIn() {
-    cloud.close();
   }
 
   private record Conversation(WhatsAppNumber number, long ticketId, String waId) {}

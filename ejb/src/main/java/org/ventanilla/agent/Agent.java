@@ -10,7 +10,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Objects;
 import org.ventanilla.common.InvalidInputException;
 
@@ -174,6 +178,22 @@ public class Agent {
 
   public String getTimeZone() {
     return timeZone;
+  }
+
+  /** The language the agent reads the app in; Spanish, the app's default, until they choose. */
+  public Locale language() {
+    return locale == null || locale.isBlank()
+        ? Locale.forLanguageTag("es")
+        : Locale.forLanguageTag(locale);
+  }
+
+  /** The agent's time zone; UTC until they choose one (or for one Java no longer knows). */
+  public ZoneId zone() {
+    try {
+      return timeZone == null ? ZoneOffset.UTC : ZoneId.of(timeZone);
+    } catch (DateTimeException unknown) {
+      return ZoneOffset.UTC;
+    }
   }
 
   public Instant getCreatedAt() {

@@ -8,8 +8,9 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.io.UnsupportedEncodingException;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
@@ -46,7 +47,7 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
   @Inject SecretBox secrets;
   @Inject OAuthTokens tokens;
   @Inject AttachmentStore store;
-  @jakarta.persistence.PersistenceContext jakarta.persistence.EntityManager em;
+  @PersistenceContext EntityManager em;
 
   @Override
   public ChannelType type() {
@@ -136,9 +137,10 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
                 author(answered),
                 answered.getText(),
                 answered.getHtml(),
-                readerLocale(agent),
-                zoneOf(agent));
-    return MailBody.of(message.getText(), signature, quote);
+                // No customer's language is known: the quote's line is in the agent's.
+                agent == null ? Locale.forLanguageTag("es") : agent.language(),
+                agent == null ? ZoneOffset.UTC : agent.zone());
+    return MailBody.of(message.getText(), message.getHtml(), signature, quote);
   }
 
   /** "Ana Pérez <ana@example.com>", as mail clients name whom they quote. */
@@ -149,25 +151,6 @@ public class EmailSender implements OutboundSender<OutgoingMail> {
       return address == null ? "" : address;
     }
     return address == null ? name : name + " <" + address + ">";
-  }
-
-  /**
-   * The language the quote's line is written in: no customer's language is known, so the one the
-   * agent writes in (their interface's), Spanish as the app's default.
-   */
-  private static Locale readerLocale(Agent agent) {
-    String tag = agent == null ? null : agent.getLocale();
-    return tag == null || tag.isBlank() ? Locale.forLanguageTag("es") : Locale.forLanguageTag(tag);
-  }
-
-  private static ZoneId zoneOf(Agent agent) {
-    try {
-      return agent == null || agent.getTimeZone() == null
-          ? ZoneOffset.UTC
-          : ZoneId.of(agent.getTimeZone());
-    } catch (java.time.DateTimeException unknown) {
-      return ZoneOffset.UTC;
-    }
   }
 
   /**

@@ -44,15 +44,18 @@ public record MailBody(String text, String html) {
     }
   }
 
-  /** {@code signature} and {@code quote} may be null (none). */
-  public static MailBody of(String markdown, String signature, Quote quote) {
+  /**
+   * The reply as the agent wrote it ({@code markdown}) and as it was rendered when stored ({@code
+   * html}, see Message#renderMarkdown); {@code signature} and {@code quote} may be null (none).
+   */
+  public static MailBody of(String markdown, String html, String signature, Quote quote) {
     StringBuilder text = new StringBuilder(Markdown.plain(markdown));
-    StringBuilder html =
+    StringBuilder page =
         new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>");
-    html.append("<div class=\"mail-reply\">").append(Markdown.html(markdown)).append("</div>");
+    page.append("<div class=\"mail-reply\">").append(html).append("</div>");
     if (signature != null && !signature.isBlank()) {
       text.append("\n\n-- \n").append(Markdown.plain(signature));
-      html.append("<div class=\"mail-signature\">-- <br />")
+      page.append("<div class=\"mail-signature\">-- <br />")
           .append(Markdown.html(signature))
           .append("</div>");
     }
@@ -62,7 +65,7 @@ public record MailBody(String text, String html) {
       for (String line : quote.plainText().split("\\R", -1)) {
         text.append(line.startsWith(">") ? ">" : "> ").append(line).append('\n');
       }
-      html.append("<div class=\"mail-quote-intro\">")
+      page.append("<div class=\"mail-quote-intro\">")
           .append(Entities.escape(intro))
           .append("</div><blockquote type=\"cite\" class=\"mail-quote\">")
           .append(
@@ -71,7 +74,7 @@ public record MailBody(String text, String html) {
                   : Entities.escape(quote.plainText()).replace("\n", "<br />\n"))
           .append("</blockquote>");
     }
-    html.append("</body></html>");
-    return new MailBody(text.toString().stripTrailing() + "\n", html.toString());
+    page.append("</body></html>");
+    return new MailBody(text.toString().stripTrailing() + "\n", page.toString());
   }
 }

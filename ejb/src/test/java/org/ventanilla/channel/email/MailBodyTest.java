@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.ventanilla.common.Markdown;
 
 class MailBodyTest {
 
@@ -20,6 +21,7 @@ class MailBodyTest {
     MailBody body =
         MailBody.of(
             "Hola **Lucía**",
+            Markdown.html("Hola **Lucía**"),
             "Ana\nSoporte",
             new MailBody.Quote(
                 AT,
@@ -42,6 +44,7 @@ class MailBodyTest {
     MailBody body =
         MailBody.of(
             "Hola **Lucía**",
+            Markdown.html("Hola **Lucía**"),
             "Ana",
             new MailBody.Quote(
                 AT,
@@ -66,6 +69,7 @@ class MailBodyTest {
     MailBody body =
         MailBody.of(
             "Ok",
+            Markdown.html("Ok"),
             null,
             new MailBody.Quote(
                 AT,

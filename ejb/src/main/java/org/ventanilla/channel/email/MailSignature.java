@@ -47,7 +47,7 @@ public final class MailSignature {
     }
   }
 
-  /** The placeholders every signature may use, as the admin and profile pages list them. */
+  /** The placeholders every signature may use, as the mailbox page lists them. */
   public static final String PLACEHOLDERS =
       "{agent.name} {agent.firstName} {agent.email} {mailbox.name} {mailbox.address}"
           + " {ticket.number} {ticket.subject} {customer.name}";

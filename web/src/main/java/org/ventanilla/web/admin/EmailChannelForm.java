@@ -12,6 +12,7 @@ import org.ventanilla.channel.email.EmailChannelView;
 import org.ventanilla.channel.email.MailNoticeView;
 import org.ventanilla.channel.email.MailSecurity;
 import org.ventanilla.channel.email.MailServer;
+import org.ventanilla.channel.email.MailSignature;
 import org.ventanilla.channel.email.OAuthConnectService;
 import org.ventanilla.channel.email.QuarantineView;
 import org.ventanilla.common.Enums;
@@ -304,6 +305,11 @@ public class EmailChannelForm extends ChannelForm<EmailChannelView> {
 
   public String getSignature() {
     return signature;
+  }
+
+  /** The placeholders a signature may use, as MailSignature fills them. */
+  public String getPlaceholders() {
+    return MailSignature.PLACEHOLDERS;
   }
 
   public void setSignature(String signature) {

@@ -19,7 +19,7 @@ import java.util.UUID;
  * mailbox is polled hourly (so only IDLE brings mail); the polling figure beside it has IDLE off
  * and the shortest poll interval (5 s).
  *
- * <p>Alone: {@code mvn -pl bench exec:java -Dexec.mainClass=org.ventanilla.bench.MailLatencyBench
+ * <p>Alone: {@code mvn -pl bench exec:java -Dbench.main=org.ventanilla.bench.MailLatencyBench
  * -Dexec.args="--url http://localhost:8080 --password ADMIN_PASSWORD [--count 50]"}.
  */
 final class MailLatencyBench {

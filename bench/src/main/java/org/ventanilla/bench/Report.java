@@ -1,5 +1,7 @@
 package org.ventanilla.bench;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -74,24 +76,16 @@ final class Report {
 
   /** The whole file again after each figure, so a run cut short keeps what it measured. */
   private void write() {
+    JsonArrayBuilder figures = Json.createArrayBuilder();
+    results.forEach(r -> figures.add(r.json()));
     String json =
-        "{\"database\":\""
-            + database
-            + "\",\"cores\":"
-            + Runtime.getRuntime().availableProcessors()
-            + ",\"results\":["
-            + String.join(",", results.stream().map(Result::json).toList())
-            + "],\"failures\":["
-            + String.join(
-                ",",
-                failures.stream()
-                    .map(
-                        f ->
-                            "\""
-                                + f.replace("\\", "\\\\").replace("\"", "'").replace("\n", " ")
-                                + "\"")
-                    .toList())
-            + "]}\n";
+        Json.createObjectBuilder()
+                .add("database", database)
+                .add("cores", Runtime.getRuntime().availableProcessors())
+                .add("results", figures)
+                .add("failures", Json.createArrayBuilder(failures))
+                .build()
+            + "\n";
     try {
       Path parent = out.toAbsolutePath().getParent();
       Files.createDirectories(parent);

@@ -1,20 +1,36 @@
 package org.ventanilla.bench;
 
-import java.util.Locale;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** One figure of the run, beside the baseline measured in the same run. */
 record Result(
     String name, double value, String unit, Double baseline, String baselineName, String note) {
 
-  String json() {
-    return String.format(
-        Locale.ROOT,
-        "{\"name\":\"%s\",\"value\":%.2f,\"unit\":\"%s\",\"baseline\":%s,\"baselineName\":%s,\"note\":%s}",
-        name,
-        value,
-        unit,
-        baseline == null ? "null" : String.format(Locale.ROOT, "%.2f", baseline),
-        baselineName == null ? "null" : "\"" + baselineName + "\"",
-        note == null ? "null" : "\"" + note.replace("\"", "'") + "\"");
+  /** The figure as the results file holds it (two decimals, as printed). */
+  JsonObject json() {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("name", name)
+            .add("value", twoDecimals(value))
+            .add("unit", unit);
+    if (baseline == null) {
+      json.addNull("baseline");
+    } else {
+      json.add("baseline", twoDecimals(baseline));
+    }
+    if (baselineName == null) {
+      json.addNull("baselineName");
+    } else {
+      json.add("baselineName", baselineName);
+    }
+    return (note == null ? json.addNull("note") : json.add("note", note)).build();
+  }
+
+  private static BigDecimal twoDecimals(double value) {
+    return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
   }
 }

@@ -23,8 +23,9 @@ import java.util.function.BiConsumer;
 
 /**
  * An OAuth2 authorization server on 127.0.0.1 (a free port) for the tests, playing Microsoft's or
- * Google's: {@code /authorize} approves at once for {@link #approveAs} and redirects with a code;
- * {@code /token} exchanges it (client secret and PKCE S256 checked, the code used once) and
+ * Google's: {@code /authorize} approves at once for {@link #approveAs} and redirects with a code
+ * (or, after {@link #askForConsent}, shows a consent page whose "Allow" does, as a provider's
+ * does); {@code /token} exchanges it (client secret and PKCE S256 checked, the code used once) and
  * refreshes; {@code /introspect} (RFC 7662, what Dovecot's oauth2 passdb asks) says whether an
  * access token is alive and whose; {@code /revoke} ends a grant. Access tokens live {@code
  * accessTtl} (seconds in the tests), so a test sees them expire.
@@ -48,6 +49,7 @@ public final class OAuthStandIn implements AutoCloseable {
   private final AtomicInteger refreshes = new AtomicInteger();
   private final AtomicInteger introspections = new AtomicInteger();
   private volatile String approveAs;
+  private volatile boolean askForConsent;
   private volatile BiConsumer<String, String> onIssue = (user, token) -> {};
 
   private OAuthStandIn(Duration accessTtl, String approveAs) {
@@ -89,6 +91,11 @@ public final class OAuthStandIn implements AutoCloseable {
     this.approveAs = user;
   }
 
+  /** {@code /authorize} shows a page the user allows the access on (a browser test clicks it). */
+  public void askForConsent() {
+    this.askForConsent = true;
+  }
+
   /** Told of every access token issued (a GreenMail SMTP user takes it as its password). */
   public void onIssue(BiConsumer<String, String> listener) {
     this.onIssue = listener;
@@ -116,7 +123,18 @@ public final class OAuthStandIn implements AutoCloseable {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       if (path.equals("/authorize") && exchange.getRequestMethod().equals("GET")) {
-        authorize(exchange, form(exchange.getRequestURI().getRawQuery()));
+        Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
+        if (askForConsent) {
+          consentPage(exchange, query);
+        } else {
+          authorize(exchange, query);
+        }
+        return;
+      }
+      if (path.equals("/authorize") && exchange.getRequestMethod().equals("POST")) {
+        authorize(
+            exchange,
+            form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
         return;
       }
       if (!exchange.getRequestMethod().equals("POST")) {
@@ -140,6 +158,39 @@ public final class OAuthStandIn implements AutoCloseable {
         default -> send(exchange, 404, "{\"error\":\"not_found\"}");
       }
     }
+  }
+
+  /** The provider's consent screen: the request's parameters go back with "Allow". */
+  private void consentPage(HttpExchange exchange, Map<String, String> q) throws IOException {
+    StringBuilder fields = new StringBuilder();
+    q.forEach(
+        (name, value) ->
+            fields
+                .append("<input type=\"hidden\" name=\"")
+                .append(html(name))
+                .append("\" value=\"")
+                .append(html(value))
+                .append("\">"));
+    String page =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Consent</title></head><body><main>"
+            + "<h1>Allow Ventanilla to read and send mail as "
+            + html(approveAs)
+            + "?</h1><form method=\"post\" action=\"/authorize\">"
+            + fields
+            + "<button id=\"allow\" type=\"submit\">Allow</button></form></main></body></html>";
+    byte[] body = page.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "text/html; charset=UTF-8");
+    exchange.sendResponseHeaders(200, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private static String html(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   private void authorize(HttpExchange exchange, Map<String, String> q) throws IOException {

@@ -496,6 +496,15 @@ public class EmailChannel extends Channel {
         : "poll";
   }
 
+  /**
+   * Whether {@code owner} holds the mailbox for an IDLE connection: the polls that connection runs
+   * keep the IDLE connection's short hold, so a server killed in the middle of one frees the
+   * mailbox as soon as one killed while idling (not after a poll's 5 minutes).
+   */
+  public boolean idlingAs(String owner) {
+    return "IDLE".equals(mailMode) && owner.equals(pollLockOwner);
+  }
+
   /** Until when the mailbox's poll lock holds (null: nobody took it, or it was released). */
   public Instant pollLockUntil() {
     return pollLockUntil;

@@ -155,7 +155,7 @@ public class EmailIngest {
     }
     if (owner != null) {
       // A long poll keeps its lock while it makes progress.
-      channel.tryLockPoll(owner, now, POLL_HOLD);
+      channel.tryLockPoll(owner, now, PollWork.hold(channel, owner));
     }
   }
 

@@ -50,19 +50,24 @@ public class OAuthConnectService {
   @Resource SessionContext session;
 
   /**
-   * What the app registration must allow: VENTANILLA_PUBLIC_URL + /admin/oauth/callback. An
+   * What the app registration must allow: VENTANILLA_PUBLIC_URL + /admin/oauth/callback, or, where
+   * that is not set, the address the admin reached Ventanilla at ({@code requestBase}, scheme,
+   * host, port and context path), so that a server on another port needs no setting to connect. An
    * instance method: WildFly warns at every start about an EJB's public static ones (WFLYEJB0131).
    */
-  public String redirectUri() {
-    String base = Settings.get("ventanilla.public.url").orElse("http://localhost:8080").strip();
+  public String redirectUri(String requestBase) {
+    String base = Settings.get("ventanilla.public.url").orElse(requestBase).strip();
     while (base.endsWith("/")) {
       base = base.substring(0, base.length() - 1);
     }
     return base + CALLBACK_PATH;
   }
 
-  /** The provider's page to open in the browser for this mailbox. */
-  public String start(long channelId) {
+  /**
+   * The provider's page to open in the browser for this mailbox; {@code requestBase}: see {@link
+   * #redirectUri}.
+   */
+  public String start(long channelId, String requestBase) {
     EmailChannel channel =
         channels
             .find(channelId, EmailChannel.class)
@@ -78,7 +83,7 @@ public class OAuthConnectService {
     return OAuthClient.authorizationUri(
             channel.oauthAuthorizationEndpoint(),
             channel.getOauthClientId(),
-            redirectUri(),
+            redirectUri(requestBase),
             channel.oauthScopeList(),
             state,
             verifier,
@@ -88,12 +93,13 @@ public class OAuthConnectService {
 
   /**
    * The provider sent the admin back: the state must be this admin's authorization in progress
-   * (used at most once); the code becomes the mailbox's refresh token.
+   * (used at most once); the code becomes the mailbox's refresh token. {@code requestBase}: where
+   * the callback arrived (the same address the consent began from), see {@link #redirectUri}.
    *
    * @return the mailbox connected
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public long complete(String state, String code) {
+  public long complete(String state, String code, String requestBase) {
     if (state == null || state.isBlank() || code == null || code.isBlank()) {
       throw new InvalidInputException("state and code are required");
     }
@@ -101,7 +107,8 @@ public class OAuthConnectService {
     OAuthClient.Tokens granted;
     try {
       granted =
-          OAuthClient.exchange(taken.endpoint(), code, redirectUri(), taken.verifier(), clock);
+          OAuthClient.exchange(
+              taken.endpoint(), code, redirectUri(requestBase), taken.verifier(), clock);
     } catch (OAuthClient.Refused e) {
       throw new InvalidInputException(e.getMessage());
     } catch (IOException e) {

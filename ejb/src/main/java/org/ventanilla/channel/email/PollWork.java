@@ -50,7 +50,7 @@ public class PollWork {
     if (!force && inBackoff(channel, now)) {
       return Optional.empty();
     }
-    if (!channel.tryLockPoll(owner, now, EmailIngest.POLL_HOLD)) {
+    if (!channel.tryLockPoll(owner, now, hold(channel, owner))) {
       return Optional.empty();
     }
     return Optional.of(plan(channel));
@@ -110,6 +110,11 @@ public class PollWork {
       channel.idling(false);
       channel.unlockPoll(owner);
     }
+  }
+
+  /** How long a poll by {@code owner} keeps the mailbox (see {@link EmailChannel#idlingAs}). */
+  static Duration hold(EmailChannel channel, String owner) {
+    return channel.idlingAs(owner) ? IDLE_HOLD : EmailIngest.POLL_HOLD;
   }
 
   private PollPlan plan(EmailChannel channel) {

@@ -1,10 +1,14 @@
 package org.ventanilla.web.admin;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
 import org.ventanilla.channel.email.ConnectionTest;
 import org.ventanilla.channel.email.EmailChannelRequest;
 import org.ventanilla.channel.email.EmailChannelService;
@@ -113,13 +117,19 @@ public class EmailChannelForm extends ChannelForm<EmailChannelView> {
   /**
    * "Connect with Microsoft / Google": off to the provider's consent page, back at the callback.
    */
-  public void connectOAuth() throws java.io.IOException {
-    java.util.Optional<String> url = Feedback.call(() -> oauth.start(getId()));
+  public void connectOAuth() throws IOException {
+    Optional<String> url =
+        Feedback.call(() -> oauth.start(getId(), RequestBase.of(currentRequest())));
     if (url.isPresent()) {
-      jakarta.faces.context.FacesContext.getCurrentInstance()
+      FacesContext.getCurrentInstance()
           .getExternalContext()
           .redirect(url.get());
     }
+  }
+
+  private static jakarta.servlet.http.HttpServletRequest currentRequest() {
+    return (jakarta.servlet.http.HttpServletRequest)
+        FacesContext.getCurrentInstance().getExternalContext().getRequest();
   }
 
   /** What the app registration must allow as its redirect URI. */
@@ -158,7 +168,7 @@ public class EmailChannelForm extends ChannelForm<EmailChannelView> {
     smtp.show(view.smtp());
     oauthProvider = view.oauth() == null ? null : view.oauth().provider();
     oauthHealth = view.health() == null ? null : view.health().oauth();
-    redirectUri = oauth.redirectUri();
+    redirectUri = oauth.redirectUri(RequestBase.of(currentRequest()));
   }
 
   /** The form fields of one mail server; the password field starts empty, always. */

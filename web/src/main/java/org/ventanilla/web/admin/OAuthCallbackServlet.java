@@ -32,7 +32,10 @@ public class OAuthCallbackServlet extends HttpServlet {
     if (error == null) {
       try {
         long channelId =
-            oauth.complete(request.getParameter("state"), request.getParameter("code"));
+            oauth.complete(
+                request.getParameter("state"),
+                request.getParameter("code"),
+                RequestBase.of(request));
         page =
             request.getContextPath()
                 + "/admin/channel-email.xhtml?id="

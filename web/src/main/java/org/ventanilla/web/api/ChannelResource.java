@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -36,6 +37,7 @@ import org.ventanilla.common.Enums;
 import org.ventanilla.common.InvalidInputException;
 import org.ventanilla.common.NotFoundException;
 import org.ventanilla.common.Page;
+import org.ventanilla.web.admin.RequestBase;
 
 /**
  * Channels, for admins (the services check the role): the body's {@code type} picks the channel
@@ -114,9 +116,9 @@ public class ChannelResource {
 
   @POST
   @Path("{id}/oauth/start")
-  public OAuthStart startOAuth(@PathParam("id") long id) {
+  public OAuthStart startOAuth(@PathParam("id") long id, @Context HttpServletRequest request) {
     requireEmail(id);
-    return new OAuthStart(oauth.start(id));
+    return new OAuthStart(oauth.start(id, RequestBase.of(request)));
   }
 
   @GET

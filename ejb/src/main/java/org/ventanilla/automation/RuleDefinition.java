@@ -156,7 +156,8 @@ public record RuleDefinition(
       };
     }
 
-    private boolean one(String actual) {
+    /** One word: is/in (one of the values), is_not/not_in, contains; also the dry-run's rule. */
+    boolean one(String actual) {
       String lower = actual == null ? "" : actual.toLowerCase(Locale.ROOT);
       return switch (op) {
         case IS, IN -> values().contains(lower);

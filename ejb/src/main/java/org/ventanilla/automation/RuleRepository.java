@@ -3,6 +3,9 @@ package org.ventanilla.automation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -62,6 +65,36 @@ public class RuleRepository {
         .setParameter("after", afterId)
         .setMaxResults(limit)
         .getResultList();
+  }
+
+  /** How many open tickets the database's part of a rule's conditions lets through. */
+  public long countOpen(RuleQuery rule) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<Long> q = cb.createQuery(Long.class);
+    Root<Ticket> t = q.from(Ticket.class);
+    return em.createQuery(q.select(cb.count(t)).where(rule.where(cb, q, t))).getSingleResult();
+  }
+
+  /** The open tickets the database's part lets through, by id, {@code max} from {@code first}. */
+  public List<Ticket> openPage(RuleQuery rule, int first, int max) {
+    return em.createQuery(openQuery(rule, 0))
+        .setFirstResult(first)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  /** The same, from {@code afterId} on, for the rules Java must finish checking. */
+  public List<Ticket> openAfter(RuleQuery rule, long afterId, int limit) {
+    return em.createQuery(openQuery(rule, afterId)).setMaxResults(limit).getResultList();
+  }
+
+  private CriteriaQuery<Ticket> openQuery(RuleQuery rule, long afterId) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<Ticket> q = cb.createQuery(Ticket.class);
+    Root<Ticket> t = q.from(Ticket.class);
+    return q.select(t)
+        .where(rule.where(cb, q, t), cb.greaterThan(t.<Long>get("id"), afterId))
+        .orderBy(cb.asc(t.get("id")));
   }
 
   /**

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -77,26 +78,31 @@ public class RuleService {
 
   /**
    * The open tickets the rule's conditions match now, {@code size} from {@code page}: {@code
-   * {"total":n,"tickets":[{"id","number","subject"}]}}. The conditions are evaluated on each open
-   * ticket (the same code that fires the rule), walking the open tickets in batches.
+   * {"total":n,"tickets":[{"id","number","subject"}]}}. The database counts and pages what it can
+   * say (see {@link RuleQuery}); when a condition needs Java (the latest message, business hours),
+   * the tickets the database lets through are walked in batches and finished with the same code
+   * that fires the rule.
    */
   public JsonObject dryRun(long id, int page, int size) {
-    RuleDefinition definition = require(id).definition();
+    RuleQuery query = RuleQuery.of(require(id).definition());
     int from = Math.max(page, 0) * size;
-    int total = 0;
     JsonArrayBuilder listed = Json.createArrayBuilder();
+    if (query.databaseOnly()) {
+      rules.openPage(query, from, size).forEach(t -> listed.add(row(t)));
+      return Json.createObjectBuilder()
+          .add("total", rules.countOpen(query))
+          .add("tickets", listed)
+          .build();
+    }
+    int total = 0;
     long after = 0;
     List<Ticket> batch;
     do {
-      batch = rules.openTickets(after, BATCH);
+      batch = rules.openAfter(query, after, BATCH);
       for (Ticket ticket : batch) {
-        if (definition.matches(engine.facts(ticket))) {
+        if (query.javaMatches(engine.facts(ticket))) {
           if (total >= from && total < from + size) {
-            listed.add(
-                Json.createObjectBuilder()
-                    .add("id", ticket.getId())
-                    .add("number", ticket.getNumber())
-                    .add("subject", ticket.getSubject()));
+            listed.add(row(ticket));
           }
           total++;
         }
@@ -104,6 +110,13 @@ public class RuleService {
       }
     } while (batch.size() == BATCH);
     return Json.createObjectBuilder().add("total", total).add("tickets", listed).build();
+  }
+
+  private static JsonObjectBuilder row(Ticket ticket) {
+    return Json.createObjectBuilder()
+        .add("id", ticket.getId())
+        .add("number", ticket.getNumber())
+        .add("subject", ticket.getSubject());
   }
 
   private Rule require(long id) {

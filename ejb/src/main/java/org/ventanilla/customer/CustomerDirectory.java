@@ -17,7 +17,17 @@ public class CustomerDirectory {
   @Inject CustomerRepository customers;
 
   public Customer findOrCreate(ContactType type, String normalizedValue, String name, Instant now) {
-    Optional<Customer> existing = customers.findByContact(type, normalizedValue);
+    return findOrCreate(
+        type, normalizedValue, name, now, customers.findByContact(type, normalizedValue));
+  }
+
+  /** {@link #findOrCreate(ContactType, String, String, Instant)} with the lookup done already. */
+  public Customer findOrCreate(
+      ContactType type,
+      String normalizedValue,
+      String name,
+      Instant now,
+      Optional<Customer> existing) {
     if (existing.isPresent()) {
       return existing.get();
     }

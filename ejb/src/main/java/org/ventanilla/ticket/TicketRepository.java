@@ -47,6 +47,27 @@ public class TicketRepository {
         .findFirst();
   }
 
+  /**
+   * The messages a channel knows by these ids, by id (the most recent one where two share an id):
+   * one query for a whole batch, in chunks that keep the parameter list small.
+   */
+  public java.util.Map<String, Message> findMessages(
+      ChannelType channel, java.util.Collection<String> externalIds) {
+    java.util.Map<String, Message> found = new java.util.HashMap<>();
+    List<String> ids = List.copyOf(externalIds);
+    for (int from = 0; from < ids.size(); from += 500) {
+      em.createQuery(
+              "SELECT m FROM Message m WHERE m.channel = :c AND m.externalId IN :ids"
+                  + " ORDER BY m.createdAt, m.id",
+              Message.class)
+          .setParameter("c", channel)
+          .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+          .getResultList()
+          .forEach(m -> found.put(m.getExternalId(), m));
+    }
+    return found;
+  }
+
   /** The most recent ticket holding any of these channel message ids. */
   public Optional<Ticket> findByMessageIds(ChannelType channel, java.util.Collection<String> ids) {
     if (ids.isEmpty()) {

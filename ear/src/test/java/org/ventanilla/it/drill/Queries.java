@@ -65,4 +65,21 @@ final class Queries {
 
   static final String SLA_BREACH_OF_TICKET =
       "SELECT COUNT(*) FROM ticket_event WHERE ticket_id = ? AND type = 'SLA_BREACH'";
+
+  /** (assignee's username, how many tickets of the two channels they hold). */
+  static final String ASSIGNED_PER_AGENT =
+      "SELECT g.username, COUNT(t.id) FROM ticket t JOIN agent g ON g.id = t.assignee_id"
+          + " WHERE t.channel_id IN (?, ?) GROUP BY g.username";
+
+  /** Tickets of the two channels nobody holds. */
+  static final String UNASSIGNED_OF_CHANNELS =
+      "SELECT COUNT(*) FROM ticket WHERE channel_id IN (?, ?) AND assignee_id IS NULL";
+
+  /** (contact, automatic acknowledgements on its customer's tickets) for the contacts given. */
+  static final String ACKNOWLEDGEMENTS_PER_CONTACT =
+      "SELECT cc.contact_value, COUNT(m.id) FROM customer_contact cc"
+          + " JOIN ticket t ON t.customer_id = cc.customer_id"
+          + " JOIN message m ON m.ticket_id = t.id AND m.direction = 'OUTBOUND'"
+          + "   AND m.author_name = 'Automation: auto-acknowledge'"
+          + " WHERE cc.contact_value = ANY(?) GROUP BY cc.contact_value";
 }

@@ -75,7 +75,7 @@ public class EmailIngest {
     Instant now = clock.instant();
     Outcome outcome;
     try {
-      outcome = accept(channel, MailParser.parse(raw), raw, uid, now);
+      outcome = accept(channel, MailParser.parse(raw), raw, uid, now, live);
     } catch (MalformedMailException e) {
       outcome = quarantine(channel, uid, raw, "Unreadable mail: " + e.getMessage(), now);
     }
@@ -88,8 +88,9 @@ public class EmailIngest {
 
   /**
    * Stores fetched mails together, in one transaction with the reading position past the last of
-   * them: far fewer commits than one by one. When anything in it fails, the whole batch rolls back
-   * and the caller files the mails one by one ({@link #ingest}), as the WhatsApp path does.
+   * them: far fewer commits than one by one. The batch's known Message-IDs (dedupe and threads) and
+   * senders are read with one query each. When anything in it fails, the whole batch rolls back and
+   * the caller files the mails one by one ({@link #ingest}), as the WhatsApp path does.
    */
   public List<Outcome> ingestBatch(
       long channelId, long uidValidity, List<Fetched> mails, String pollOwner) {
@@ -99,18 +100,40 @@ public class EmailIngest {
     // Lookups see only what was flushed (flush mode commit): a mail whose sender, Message-ID or
     // thread an earlier mail of this batch brought (a new customer writing twice, an answer to a
     // mail of the same poll) first sends the batch's writes, so it finds them.
-    java.util.Set<String> brought = new java.util.HashSet<>();
+    // Such a mail also looks up live; the others use what the batch's lookups read before.
+    List<Object> parsedOrError = new java.util.ArrayList<>(mails.size());
     for (Fetched mail : mails) {
-      Outcome outcome;
       try {
-        ParsedMail parsed = MailParser.parse(mail.raw());
+        parsedOrError.add(MailParser.parse(mail.raw()));
+      } catch (MalformedMailException e) {
+        parsedOrError.add(e);
+      }
+    }
+    Lookups known =
+        new Known(
+            parsedOrError.stream()
+                .filter(ParsedMail.class::isInstance)
+                .map(ParsedMail.class::cast)
+                .toList());
+    java.util.Set<String> brought = new java.util.HashSet<>();
+    for (int i = 0; i < mails.size(); i++) {
+      Fetched mail = mails.get(i);
+      Outcome outcome;
+      if (parsedOrError.get(i) instanceof ParsedMail parsed) {
+        Lookups lookups = known;
         if (repeats(brought, parsed)) {
           em.flush();
+          lookups = live;
         }
-        outcome = accept(channel, parsed, mail.raw(), mail.uid(), now);
-      } catch (MalformedMailException e) {
+        outcome = accept(channel, parsed, mail.raw(), mail.uid(), now, lookups);
+      } else {
         outcome =
-            quarantine(channel, mail.uid(), mail.raw(), "Unreadable mail: " + e.getMessage(), now);
+            quarantine(
+                channel,
+                mail.uid(),
+                mail.raw(),
+                "Unreadable mail: " + ((Exception) parsedOrError.get(i)).getMessage(),
+                now);
       }
       outcomes.add(outcome);
     }
@@ -159,24 +182,90 @@ public class EmailIngest {
     }
   }
 
-  private Outcome accept(EmailChannel channel, ParsedMail mail, byte[] raw, Long uid, Instant now) {
+  /** What accepting a mail looks up: one query each, or read for a whole batch before. */
+  private interface Lookups {
+    boolean knows(String messageId);
+
+    /** The most recent ticket holding any of these Message-IDs. */
+    Optional<Ticket> ticketOf(List<String> messageIds);
+
+    Customer customer(String address, String name, Instant now);
+  }
+
+  private final Lookups live =
+      new Lookups() {
+        @Override
+        public boolean knows(String messageId) {
+          return tickets.findMessage(ChannelType.EMAIL, messageId).isPresent();
+        }
+
+        @Override
+        public Optional<Ticket> ticketOf(List<String> messageIds) {
+          return tickets.findByMessageIds(ChannelType.EMAIL, messageIds);
+        }
+
+        @Override
+        public Customer customer(String address, String name, Instant now) {
+          return customers.findOrCreate(ContactType.EMAIL, address, name, now);
+        }
+      };
+
+  /** A batch's Message-IDs (its own and those it answers) and senders, each read in one query. */
+  private final class Known implements Lookups {
+    private final java.util.Map<String, Message> messages;
+    private final java.util.Map<String, Customer> senders;
+
+    Known(List<ParsedMail> batch) {
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      java.util.Set<String> addresses = new java.util.HashSet<>();
+      for (ParsedMail mail : batch) {
+        ids.add(mail.messageId());
+        ids.addAll(mail.threadIds());
+        addresses.add(mail.fromAddress());
+      }
+      messages = tickets.findMessages(ChannelType.EMAIL, ids);
+      senders = customers.findByContacts(ContactType.EMAIL, addresses);
+    }
+
+    @Override
+    public boolean knows(String messageId) {
+      return messages.containsKey(messageId);
+    }
+
+    @Override
+    public Optional<Ticket> ticketOf(List<String> messageIds) {
+      return messageIds.stream()
+          .map(messages::get)
+          .filter(java.util.Objects::nonNull)
+          .max(java.util.Comparator.comparing(Message::getCreatedAt).thenComparing(Message::getId))
+          .map(Message::getTicket);
+    }
+
+    @Override
+    public Customer customer(String address, String name, Instant now) {
+      return customers.findOrCreate(
+          ContactType.EMAIL, address, name, now, Optional.ofNullable(senders.get(address)));
+    }
+  }
+
+  private Outcome accept(
+      EmailChannel channel, ParsedMail mail, byte[] raw, Long uid, Instant now, Lookups lookups) {
     if (mail.fromAddress().equals(channel.getAddress())) {
       return Outcome.OWN_MAIL_IGNORED;
     }
     if (mail.isBounce()) {
       return bounce(channel, mail, raw, uid, now);
     }
-    if (tickets.findMessage(ChannelType.EMAIL, mail.messageId()).isPresent()) {
+    if (lookups.knows(mail.messageId())) {
       return Outcome.DUPLICATE;
     }
-    if (mail.autoReply()
-        && tickets.findByMessageIds(ChannelType.EMAIL, mail.threadIds()).isEmpty()
-        && !tagged(mail)) {
+    Optional<Ticket> answered = lookups.ticketOf(mail.threadIds());
+    if (mail.autoReply() && answered.isEmpty() && !tagged(mail)) {
       // An out-of-office answering nothing of ours: never a new ticket.
       return notice(channel, MailNotice.Kind.AUTO_REPLY, mail, raw, now);
     }
-    MailRecipients recipients = MailRecipients.of(raw);
-    Optional<Ticket> participants = participantsThread(mail);
+    MailRecipients recipients = mail.recipients();
+    Optional<Ticket> participants = participantsThread(mail, answered);
     if (participants.isPresent()) {
       filing.fileFromParticipant(
           participants.get(),
@@ -189,9 +278,8 @@ public class EmailIngest {
       channel.countReceived(1);
       return Outcome.ADDED_TO_TICKET;
     }
-    Customer customer =
-        customers.findOrCreate(ContactType.EMAIL, mail.fromAddress(), mail.fromName(), now);
-    Optional<Ticket> existing = thread(mail, customer);
+    Customer customer = lookups.customer(mail.fromAddress(), mail.fromName(), now);
+    Optional<Ticket> existing = thread(mail, answered, customer);
     filing.file(
         customer,
         existing,
@@ -226,15 +314,14 @@ public class EmailIngest {
    * The ticket a mail answers (by its In-Reply-To or References) when its sender is one of that
    * ticket's participants (copied on a reply, sent a forward) and not its customer.
    */
-  private Optional<Ticket> participantsThread(ParsedMail mail) {
+  private Optional<Ticket> participantsThread(ParsedMail mail, Optional<Ticket> answered) {
     String sender;
     try {
       sender = org.ventanilla.common.ContactNormalizer.email(mail.fromAddress());
     } catch (RuntimeException e) {
       return Optional.empty();
     }
-    return tickets
-        .findByMessageIds(ChannelType.EMAIL, mail.threadIds())
+    return answered
         .map(Ticket::conversation)
         .filter(t -> t.participant(sender).isPresent())
         .filter(t -> !t.getCustomer().contactValues(ContactType.EMAIL).contains(sender));
@@ -267,8 +354,7 @@ public class EmailIngest {
    * that, the ticket tagged [#n] in its subject, but only when the sender is that ticket's customer
    * (a stranger quoting a number must not land in someone else's conversation).
    */
-  private Optional<Ticket> thread(ParsedMail mail, Customer sender) {
-    Optional<Ticket> byHeaders = tickets.findByMessageIds(ChannelType.EMAIL, mail.threadIds());
+  private Optional<Ticket> thread(ParsedMail mail, Optional<Ticket> byHeaders, Customer sender) {
     if (byHeaders.isPresent()) {
       return byHeaders;
     }
@@ -420,7 +506,7 @@ public class EmailIngest {
     Instant now = clock.instant();
     Outcome outcome;
     try {
-      outcome = accept(channel, MailParser.parse(raw), raw, entry.getImapUid(), now);
+      outcome = accept(channel, MailParser.parse(raw), raw, entry.getImapUid(), now, live);
     } catch (MalformedMailException e) {
       return Outcome.QUARANTINED;
     }

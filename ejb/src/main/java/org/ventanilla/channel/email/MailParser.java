@@ -182,7 +182,8 @@ public final class MailParser {
           bounce == null && (autoReply || isBulk(mime, sender)),
           bounce,
           autoReply,
-          body.repaired);
+          body.repaired,
+          MailRecipients.of(mime));
     } catch (MessagingException | RuntimeException e) {
       throw new MalformedMailException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     }

@@ -3,31 +3,32 @@ package org.ventanilla.channel.email;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.InternetHeaders;
-import java.io.ByteArrayInputStream;
+import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A received mail's own To and Cc, read from its raw header, for the next reply's suggested CC. A
- * header that cannot be read gives no addresses: never a reason to refuse the mail.
+ * A received mail's own To and Cc, read from the headers the parser read already (not parsed a
+ * second time), for the next reply's suggested CC. A header that cannot be read gives no addresses:
+ * never a reason to refuse the mail.
  */
-record MailRecipients(List<String> to, List<String> cc) {
+public record MailRecipients(List<String> to, List<String> cc) {
 
-  static MailRecipients of(byte[] raw) {
+  static final MailRecipients NONE = new MailRecipients(List.of(), List.of());
+
+  static MailRecipients of(MimeMessage headers) {
     try {
-      InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(raw));
       return new MailRecipients(
           addresses(headers.getHeader("To", ",")), addresses(headers.getHeader("Cc", ",")));
     } catch (MessagingException | RuntimeException e) {
-      return new MailRecipients(List.of(), List.of());
+      return NONE;
     }
   }
 
   private static List<String> addresses(String header) {
     List<String> found = new ArrayList<>();
     if (header == null) {
-      return found;
+      return List.of();
     }
     try {
       for (InternetAddress a : InternetAddress.parseHeader(header, false)) {
@@ -38,6 +39,6 @@ record MailRecipients(List<String> to, List<String> cc) {
     } catch (AddressException e) {
       // Unreadable: nothing to suggest.
     }
-    return found;
+    return List.copyOf(found);
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
  * repairing it, and its original is the attachment {@link MailParser#ORIGINAL_NAME}.
  *
  * @param messageId the Message-ID, or a synthetic one derived from the content when it is missing
+ * @param recipients its own To and Cc
  */
 public record ParsedMail(
     String messageId,
@@ -28,7 +29,8 @@ public record ParsedMail(
     boolean automatic,
     Bounce bounce,
     boolean autoReply,
-    boolean repaired) {
+    boolean repaired,
+    MailRecipients recipients) {
 
   /** A file that came with the mail; {@code content} is null when it was over the size limit. */
   public record ParsedAttachment(

@@ -5,6 +5,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,6 +18,8 @@ import org.ventanilla.agent.AgentChanges;
 import org.ventanilla.agent.AgentService;
 import org.ventanilla.agent.AgentView;
 import org.ventanilla.agent.NewAgent;
+import org.ventanilla.agent.ProfileChanges;
+import org.ventanilla.agent.ProfileView;
 import org.ventanilla.common.NotFoundException;
 
 /** The team: anyone can list it; admins add and change agents (checked by the service). */
@@ -37,6 +40,21 @@ public class AgentResource {
   @Path("me")
   public AgentView me() {
     return agents.current();
+  }
+
+  /** The caller's own profile, as /profile.xhtml shows it (signature included). */
+  @GET
+  @Path("me/profile")
+  public ProfileView profile() {
+    return agents.profile();
+  }
+
+  /** Every field, as the profile page submits them; only ever the caller's own. */
+  @PUT
+  @Path("me/profile")
+  public ProfileView updateProfile(ProfileChanges changes) {
+    Created.requireBody(changes);
+    return agents.updateProfile(changes);
   }
 
   @GET

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -94,6 +97,15 @@ class OAuthConnectBrowserIT {
     assertEquals(201, created.status(), created::toString);
     long channelId = created.object().getJsonNumber("id").longValue();
 
+    // The page speaks the admin's stored language, which other browser tests change.
+    JsonObject profileBefore = admin.get("agents/me/profile").object();
+    Api.Response english =
+        admin.send(
+            "PUT",
+            "agents/me/profile",
+            Json.createObjectBuilder(profileBefore).add("locale", "en").build().toString(),
+            Map.of());
+    assertEquals(200, english.status(), english::toString);
     try (Browser browser = Browser.open("en")) {
       browser.signIn(Api.ADMIN, Api.adminPassword());
       browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
@@ -122,6 +134,8 @@ class OAuthConnectBrowserIT {
           browser.driver.getCurrentUrl().contains("channel-email.xhtml?id=" + channelId),
           browser.driver.getCurrentUrl());
       browser.screenshot("oauth-connected");
+    } finally {
+      admin.send("PUT", "agents/me/profile", profileBefore.toString(), Map.of());
     }
     assertEquals(1, oauth.exchanges(), "one code exchanged");
     assertEquals(

@@ -4,7 +4,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
@@ -121,9 +120,7 @@ public class EmailChannelForm extends ChannelForm<EmailChannelView> {
     Optional<String> url =
         Feedback.call(() -> oauth.start(getId(), RequestBase.of(currentRequest())));
     if (url.isPresent()) {
-      FacesContext.getCurrentInstance()
-          .getExternalContext()
-          .redirect(url.get());
+      FacesContext.getCurrentInstance().getExternalContext().redirect(url.get());
     }
   }
 
